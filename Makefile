@@ -1,0 +1,36 @@
+# One task runner: CI, pre-commit and people call the same targets.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PORT ?= 8501
+
+.PHONY: install run test bench lint validate clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+run: install
+	$(VENV)/bin/streamlit run dashboard.py --server.address localhost --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+test: install
+	$(PY) -m pytest
+
+bench: install
+	$(PY) bench/run.py
+
+lint: install
+	$(VENV)/bin/ruff check src pages tests dashboard.py scripts
+	$(VENV)/bin/ruff format --check src pages tests dashboard.py scripts
+	$(VENV)/bin/mypy
+
+validate: install
+	$(VENV)/bin/parkdata validate data --articles ../shared/articles
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,101 @@
+"""Validation of a data package: file encodings, the Frictionless schema (types, enums, keys,
+foreign keys) and then the project's own rules (see `rules`). Every fault becomes a Problem
+naming file, row and column; nothing is dropped."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from frictionless import Package
+
+from parkdata.problems import Problem
+from parkdata.schema import DESCRIPTOR, TABLES
+
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def check_files(package_dir: Path) -> list[Problem]:
+    """Descriptor readable, every table present, UTF-8 without BOM."""
+    package_dir = Path(package_dir)
+    descriptor_path = package_dir / DESCRIPTOR
+    if not descriptor_path.is_file():
+        return [Problem(DESCRIPTOR, None, None, f"no {DESCRIPTOR} in {package_dir}")]
+    try:
+        descriptor = json.loads(descriptor_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [Problem(DESCRIPTOR, None, None, f"not valid UTF-8 JSON: {exc}")]
+    problems = []
+    names = {res.get("name"): res.get("path") for res in descriptor.get("resources", [])}
+    for table in TABLES:
+        if table not in names:
+            problems.append(Problem(DESCRIPTOR, None, None, f"resource '{table}' is missing"))
+            continue
+        problems += _check_encoding(package_dir, names[table])
+    return problems
+
+
+def _check_encoding(package_dir: Path, rel_path: str) -> list[Problem]:
+    path = package_dir / rel_path
+    if not path.is_file():
+        return [Problem(rel_path, None, None, "file is missing")]
+    data = path.read_bytes()
+    if data.startswith(UTF8_BOM):
+        return [Problem(rel_path, 1, None, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")]
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        hint = " (it looks like GBK/GB18030)" if _decodes_as_gbk(data) else ""
+        return [Problem(rel_path, line, None, f"not valid UTF-8 at byte {exc.start}{hint}; save the file as UTF-8")]
+    if not data.strip():
+        return [Problem(rel_path, None, None, "file is empty: it needs at least a header row")]
+    return []
+
+
+def _decodes_as_gbk(data: bytes) -> bool:
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def check_schema(package_dir: Path) -> list[Problem]:
+    """Frictionless validation of the whole package against datapackage.json."""
+    package = Package(str(Path(package_dir) / DESCRIPTOR))
+    report = package.validate()
+    problems = []
+    for task in report.tasks:
+        file = Path(task.place).name if task.place else task.name
+        for error in task.errors:
+            row = getattr(error, "row_number", None)
+            column = getattr(error, "field_name", None)
+            problems.append(Problem(file, row, column, _message(error)))
+    for error in report.errors:
+        problems.append(Problem(DESCRIPTOR, None, None, error.message))
+    return problems
+
+
+def _message(error) -> str:
+    note = getattr(error, "note", "") or ""
+    cell = getattr(error, "cell", None)
+    title = error.title if hasattr(error, "title") else error.type
+    text = f"{title}: {note}" if note else error.message
+    if cell not in (None, ""):
+        text += f" (value: {str(cell)[:60]!r})"
+    return text
+
+
+def validate_package(package_dir: Path | str) -> list[Problem]:
+    """Every problem in the package; an empty list means it loads."""
+    from parkdata import rules  # the project's rules need the typed frames
+
+    package_dir = Path(package_dir)
+    problems = check_files(package_dir)
+    if problems:
+        return problems
+    problems = check_schema(package_dir)
+    if problems:
+        return problems
+    return rules.check_rules(package_dir)
