@@ -1,0 +1,62 @@
+"""Partial dates: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD', kept at the precision the source gives."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+_PATTERN = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def start(self) -> pd.Timestamp:
+        """First day the date can mean."""
+        return pd.Timestamp(self.year, self.month or 1, self.day or 1)
+
+    def end(self) -> pd.Timestamp:
+        """Last day the date can mean."""
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return pd.Timestamp(self.year, month, day)
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month:
+            text += f"-{self.month:02d}"
+        if self.day:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def parse_partial_date(text: str) -> PartialDate:
+    """Parse a partial ISO date; raises ValueError for anything else (including 2021-02-30)."""
+    match = _PATTERN.match(str(text).strip())
+    if not match:
+        raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is not None and not 1 <= month <= 12:
+        raise ValueError(f"month out of range: {text!r}")
+    if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:
+        raise ValueError(f"day out of range: {text!r}")
+    return PartialDate(year, month, day)
+
+
+def date_starts(dates: pd.Series) -> pd.Series:
+    """Start timestamps of a column of partial dates (<NA> stays NaT)."""
+    return dates.map(lambda d: parse_partial_date(d).start() if isinstance(d, str) else pd.NaT)
+
+
+def date_precisions(dates: pd.Series) -> pd.Series:
+    return dates.map(lambda d: parse_partial_date(d).precision if isinstance(d, str) else pd.NA)

@@ -1,0 +1,183 @@
+"""The project's own rules, beyond what the Frictionless schema can say. Each returns Problems
+with the CSV line (header = 1) and column, so a curator can go straight to the cell."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from parkdata.dates import parse_partial_date
+from parkdata.package import Dataset, read_frames
+from parkdata.problems import Problem
+
+FACT_TABLES = ("events", "indicators", "industries")
+APPROVALS = ("provincial_approval", "national_approval")
+
+
+def _rows(frame: pd.DataFrame, mask: pd.Series) -> Iterator[tuple[int, pd.Series]]:
+    for index in frame.index[mask.fillna(False).astype(bool)]:
+        yield int(index) + 2, frame.loc[index]
+
+
+def park_or_region(ds: Dataset) -> list[Problem]:
+    """A fact row names a park or a region, not both and not neither."""
+    problems = []
+    for table in FACT_TABLES:
+        frame = getattr(ds, table)
+        has_park, has_region = frame["park_id"].notna(), frame["region"].notna()
+        for row, _ in _rows(frame, has_park == has_region):
+            problems.append(Problem(f"{table}.csv", row, "park_id", "give either park_id or region (exactly one)"))
+    return problems
+
+
+def calendar_dates(ds: Dataset) -> list[Problem]:
+    """Dates that match the pattern must also exist (no 2021-02-30)."""
+    checks = [("events", "date"), ("parks", "level_as_of"), ("sources", "published")]
+    problems = []
+    for table, column in checks:
+        frame = getattr(ds, table)
+        for row, rec in _rows(frame, frame[column].notna()):
+            try:
+                parse_partial_date(rec[column])
+            except ValueError as exc:
+                problems.append(Problem(f"{table}.csv", row, column, str(exc)))
+    return problems
+
+
+def approvals_carry_level(ds: Dataset) -> list[Problem]:
+    """level_after is given for approvals, and only for them."""
+    ev = ds.events
+    is_approval = ev["event"].isin(APPROVALS)
+    problems = [
+        Problem("events.csv", row, "level_after", "an approval event needs level_after")
+        for row, _ in _rows(ev, is_approval & ev["level_after"].isna())
+    ]
+    problems += [
+        Problem("events.csv", row, "level_after", "level_after is only for approval events")
+        for row, _ in _rows(ev, ~is_approval & ev["level_after"].notna())
+    ]
+    return problems
+
+
+def level_matches_latest_approval(ds: Dataset) -> list[Problem]:
+    """A park's level equals level_after of its latest dated approval event."""
+    ev = ds.events[ds.events["event"].isin(APPROVALS) & ds.events["date"].notna()].copy()
+    ev = ev[ev["level_after"].notna() & ev["park_id"].notna()]
+    if ev.empty:
+        return []
+    ev["start"] = ev["date"].map(_safe_start)
+    latest = ev.dropna(subset=["start"]).sort_values("start").groupby("park_id").tail(1)
+    latest = latest.set_index("park_id")["level_after"]
+    problems = []
+    for row, park in _rows(ds.parks, ds.parks["park_id"].isin(latest.index)):
+        expected = latest[park["park_id"]]
+        if park["level"] != expected:
+            problems.append(Problem("parks.csv", row, "level",
+                                    f"level is {park['level']!r} but the latest approval event says {expected!r}"))
+    return problems
+
+
+def _safe_start(text: str):
+    try:
+        return parse_partial_date(text).start()
+    except ValueError:
+        return pd.NaT
+
+
+def level_has_source(ds: Dataset) -> list[Problem]:
+    """A known level names its source and evidence; an unknown one names none."""
+    parks, problems = ds.parks, []
+    known = parks["level"] != "unknown"
+    for column in ("level_source_id", "level_evidence", "level_as_of"):
+        problems += [Problem("parks.csv", row, column, f"level {p['level']!r} needs {column}")
+                     for row, p in _rows(parks, known & parks[column].isna())]
+    problems += [Problem("parks.csv", row, "level_source_id", "level is unknown, so no level source is expected")
+                 for row, _ in _rows(parks, ~known & parks["level_source_id"].notna())]
+    return problems
+
+
+def coordinates_complete(ds: Dataset) -> list[Problem]:
+    """lat and lon come together, with precision and source."""
+    parks, problems = ds.parks, []
+    has_lat, has_lon = parks["lat"].notna(), parks["lon"].notna()
+    problems += [Problem("parks.csv", row, "lon" if lat else "lat", "lat and lon must both be given or both empty")
+                 for row, lat in ((r, p["lat"] is not pd.NA) for r, p in _rows(parks, has_lat != has_lon))]
+    for column in ("location_precision", "location_source_id"):
+        problems += [Problem("parks.csv", row, column, f"coordinates need {column}")
+                     for row, _ in _rows(parks, has_lat & has_lon & parks[column].isna())]
+    return problems
+
+
+def coordinates_in_province(ds: Dataset) -> list[Problem]:
+    """Each point lies inside its province's boundary (data/boundaries/provinces.geojson)."""
+    try:
+        from parkdata.boundaries import contains, load_boundaries, province_shapes
+        shapes = province_shapes(load_boundaries())
+    except (ImportError, FileNotFoundError):
+        return []
+    parks, problems = ds.parks, []
+    located = parks["lat"].notna() & parks["lon"].notna()
+    for row, park in _rows(parks, located):
+        if park["province"] not in shapes:
+            continue
+        if not contains(shapes, park["province"], float(park["lat"]), float(park["lon"])):
+            problems.append(Problem("parks.csv", row, "lat",
+                                    f"({park['lat']}, {park['lon']}) is outside {park['province']}"))
+    return problems
+
+
+def parents_are_acyclic(ds: Dataset) -> list[Problem]:
+    parent = ds.parks.set_index("park_id")["parent_id"].dropna().to_dict()
+    problems = []
+    for row, park in _rows(ds.parks, ds.parks["parent_id"].notna()):
+        seen, node = {park["park_id"]}, park["parent_id"]
+        while node in parent and node not in seen:
+            seen.add(node)
+            node = parent[node]
+        if node in seen:
+            problems.append(Problem("parks.csv", row, "parent_id", "parent_id makes a cycle"))
+    return problems
+
+
+def unit_fits_indicator(ds: Dataset) -> list[Problem]:
+    """The unit's family is the indicator's family (no hectares for a revenue)."""
+    ind = ds.indicators
+    family = ind["indicator"].map(ds.indicator_types.set_index("indicator")["unit_family"])
+    unit_family = ind["unit"].map(ds.units.set_index("unit")["family"])
+    bad = family.notna() & unit_family.notna() & (family != unit_family)
+    return [Problem("indicators.csv", row, "unit",
+                    f"unit {r['unit']!r} is not a unit of {r['indicator']!r} ({family[row - 2]})")
+            for row, r in _rows(ind, bad)]
+
+
+def ranges_and_targets(ds: Dataset) -> list[Problem]:
+    ind, problems = ds.indicators, []
+    problems += [Problem("indicators.csv", row, "value_max", "value_max is below value")
+                 for row, _ in _rows(ind, ind["value_max"].notna() & (ind["value_max"] < ind["value"]))]
+    problems += [Problem("indicators.csv", row, "target_year", "target_year is only for targets")
+                 for row, _ in _rows(ind, ind["target_year"].notna() & (ind["kind"] != "target"))]
+    return problems
+
+
+RULES = (
+    park_or_region,
+    calendar_dates,
+    approvals_carry_level,
+    level_matches_latest_approval,
+    level_has_source,
+    coordinates_complete,
+    coordinates_in_province,
+    parents_are_acyclic,
+    unit_fits_indicator,
+    ranges_and_targets,
+)
+
+
+def check_dataset(ds: Dataset) -> list[Problem]:
+    return [problem for rule in RULES for problem in rule(ds)]
+
+
+def check_rules(package_dir: Path | str) -> list[Problem]:
+    return check_dataset(read_frames(package_dir))
