@@ -1,0 +1,96 @@
+"""Evidence fragments checked against their articles.
+
+A fact whose source is an article (sources.kind == "article") carries an `evidence` fragment that
+must be a verbatim substring of `simplified_text()` of the article file (sources.article_file).
+`check_evidence` reports every fragment that is not, as a Problem naming file, row and column."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from parkdata.package import Dataset, read_frames
+from parkdata.problems import Problem
+from parkdata.textnorm import simplified_text
+
+# table -> (source column, evidence column)
+EVIDENCE_COLUMNS = {
+    "events": ("source_id", "evidence"),
+    "indicators": ("source_id", "evidence"),
+    "industries": ("source_id", "evidence"),
+    "parks": ("level_source_id", "level_evidence"),
+}
+
+
+def check_evidence(ds_or_dir: Dataset | Path | str, articles_dir: Path | str) -> list[Problem]:
+    """Every evidence fragment of an article-sourced row that its article does not contain."""
+    ds = ds_or_dir if isinstance(ds_or_dir, Dataset) else read_frames(Path(ds_or_dir))
+    texts, problems = _article_texts(ds.sources, Path(articles_dir))
+    for table, (source_col, evidence_col) in EVIDENCE_COLUMNS.items():
+        problems += _check_table(getattr(ds, table), table, source_col, evidence_col, texts)
+    return problems
+
+
+def _article_texts(
+    sources: pd.DataFrame, articles_dir: Path
+) -> tuple[dict[str, str], list[Problem]]:
+    """source_id -> simplified text of its article; a Problem for each unreadable file."""
+    texts, problems = {}, []
+    for i, row in enumerate(sources.itertuples(index=False), start=2):
+        if row.kind != "article":
+            continue
+        name = row.article_file
+        if pd.isna(name) or not str(name).strip():
+            problems.append(
+                Problem("sources.csv", i, "article_file", "article source names no file")
+            )
+            continue
+        path = articles_dir / str(name)
+        if not path.is_file():
+            problems.append(
+                Problem("sources.csv", i, "article_file", f"no file {name} in {articles_dir}")
+            )
+            continue
+        texts[str(row.source_id)] = _simplified(path)
+    return texts, problems
+
+
+@cache
+def _simplified_cached(path: str, mtime: float) -> str:
+    return simplified_text(Path(path).read_text(encoding="utf-8"))
+
+
+def _simplified(path: Path) -> str:
+    return _simplified_cached(str(path), path.stat().st_mtime)
+
+
+def _check_table(
+    frame: pd.DataFrame, table: str, source_col: str, evidence_col: str, texts: dict[str, str]
+) -> list[Problem]:
+    problems = []
+    if source_col not in frame or evidence_col not in frame:
+        return problems
+    for i, (source, fragment) in enumerate(
+        zip(frame[source_col], frame[evidence_col], strict=True)
+    ):
+        if pd.isna(source) or str(source) not in texts:
+            continue
+        row = i + 2
+        if pd.isna(fragment) or not str(fragment).strip():
+            problems.append(
+                Problem(
+                    f"{table}.csv", row, evidence_col, f"no evidence for article source {source}"
+                )
+            )
+        elif str(fragment) not in texts[str(source)]:
+            problems.append(
+                Problem(
+                    f"{table}.csv",
+                    row,
+                    evidence_col,
+                    f"evidence not found in the article of {source}: {str(fragment)[:40]!r}",
+                )
+            )
+    return problems
