@@ -68,7 +68,9 @@ def level_matches_latest_approval(ds: Dataset) -> list[Problem]:
     if ev.empty:
         return []
     ev["start"] = ev["date"].map(_safe_start)
-    latest = ev.dropna(subset=["start"]).sort_values("start").groupby("park_id").tail(1)
+    undatable = set(ev.loc[ev["start"].isna(), "park_id"])  # reported by calendar_dates already
+    ev = ev[~ev["park_id"].isin(undatable)]
+    latest = ev.sort_values("start").groupby("park_id").tail(1)
     latest = latest.set_index("park_id")["level_after"]
     problems = []
     for row, park in _rows(ds.parks, ds.parks["park_id"].isin(latest.index)):
