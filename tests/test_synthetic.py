@@ -80,8 +80,7 @@ def test_level_is_that_of_the_latest_dated_approval(ds):
     latest = approvals.sort_values("year").groupby("park_id")["level_after"].last()
     parks = ds.parks.set_index("park_id")
     assert (parks.loc[latest.index, "level"] == latest).all()
-    without = parks.index.difference(latest.index)
-    assert set(parks.loc[without, "level"]) <= {"other", "unknown"}
+    assert {"national", "provincial"} <= set(latest)
     assert (approvals.groupby(["park_id", "year"]).size() == 1).all()  # no ties
 
 
@@ -91,6 +90,16 @@ def test_sources_are_references_and_evidence_short(ds):
         evidence = getattr(ds, table)["evidence"]
         assert evidence.notna().all() and (evidence.str.len() <= 40).all()
         assert getattr(ds, table)["source_id"].isin(ds.sources["source_id"]).all()
+
+
+def test_some_facts_cover_a_whole_city(tmp_path):
+    ds = read_frames(generate_package(500, tmp_path, seed=5))
+    for table in ("events", "indicators", "industries"):
+        frame = getattr(ds, table)
+        city_wide = frame[frame["park_id"].isna()]
+        assert 0 < len(city_wide) < 0.2 * len(frame), table
+        assert city_wide["region"].isin(ds.parks["city"]).all()
+        assert frame.loc[frame["park_id"].notna(), "region"].isna().all()
 
 
 def test_dates_keep_mixed_precision(ds):

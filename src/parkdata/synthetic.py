@@ -78,6 +78,7 @@ NAME_CHARS = list("金银东西南北新华明江河山湖岭云星光兴龙凤�
 LEVEL_SHARES = {"national": 0.25, "provincial": 0.55, "other": 0.1, "unknown": 0.1}
 PER_PARK = {"events": 6.0, "indicators": 4.0, "industries": 3.0}
 N_SOURCES = 12
+REGION_SHARE = 0.08  # fact rows about a whole city, not one park
 
 SECTORS = [
     ("advanced_manufacturing", "先进制造", "Advanced manufacturing", ["工程机械", "轨道交通装备"]),
@@ -155,7 +156,7 @@ def real_proportions(data_dir: Path) -> tuple[dict[str, float], dict[str, float]
     for table, default in PER_PARK.items():
         path = Path(data_dir) / f"{table}.csv"
         rows = len(pd.read_csv(path, dtype=str)) if path.is_file() else default * len(parks)
-        per_park[table] = max(rows / len(parks), 1.0)
+        per_park[table] = rows / len(parks)
     shares = parks["level"].value_counts(normalize=True).to_dict()
     levels = {lv: float(shares.get(lv, 0.0)) for lv in LEVEL_SHARES}
     return per_park, levels if sum(levels.values()) > 0 else dict(LEVEL_SHARES)
@@ -307,16 +308,29 @@ def _inside(shapes: dict, province: np.ndarray, lat: np.ndarray, lon: np.ndarray
 
 
 def make_events(rng: np.random.Generator, parks: pd.DataFrame, per_park: float) -> pd.DataFrame:
-    """Approval chains that explain each park's level, then other dated events up to `per_park`."""
+    """About `per_park` events per park: approvals that explain part of the levels, foundings,
+    then other events; a share of rows is about a whole city (empty park_id, region set).
+
+    When the budget is tight (the real package has ~1.5 events per park) only some parks get
+    their level-setting approval; the earlier provincial approval of a national park is kept
+    only with its national one, so the latest approval always states the park's level."""
     level = parks["level"].to_numpy()
     pid = parks["park_id"].to_numpy()
     n = len(parks)
+    budget = int(round(per_park * n))
     founded = rng.integers(1988, 2012, n)
     prov_year = founded + rng.integers(1, 6, n)
     nat_year = prov_year + rng.integers(1, 8, n)
-    parts = [_events(rng, pid, founded, "established", "", "设立", "Established")]
-    prov = np.isin(level, ["provincial", "national"])
-    parts.append(
+    ranked = np.isin(level, ["provincial", "national"])
+    top = ranked & (rng.random(n) < min(1.0, 0.6 * budget / max(ranked.sum(), 1)))
+    nat = top & (level == "national")
+    spare = max(budget - int(top.sum()), 0)
+    lower = nat & (rng.random(n) < min(1.0, 0.4 * spare / max(nat.sum(), 1)))
+    spare = max(spare - int(lower.sum()), 0)
+    est = rng.random(n) < min(1.0, 0.4 * spare / n)
+    prov = (top & (level == "provincial")) | lower
+    parts = [
+        _events(rng, pid[est], founded[est], "established", "", "设立", "Established"),
         _events(
             rng,
             pid[prov],
@@ -325,10 +339,7 @@ def make_events(rng: np.random.Generator, parks: pd.DataFrame, per_park: float) 
             "provincial",
             "获批省级开发区",
             "Approved as a provincial zone",
-        )
-    )
-    nat = level == "national"
-    parts.append(
+        ),
         _events(
             rng,
             pid[nat],
@@ -337,19 +348,30 @@ def make_events(rng: np.random.Generator, parks: pd.DataFrame, per_park: float) 
             "national",
             "升级为国家级开发区",
             "Upgraded to a national zone",
-        )
-    )
-    so_far = n + prov.sum() + nat.sum()
-    extra = max(int(round(per_park * n)) - so_far, 0)
+        ),
+    ]
+    extra = max(budget - sum(len(p) for p in parts), 0)
     if extra:
-        who = rng.integers(0, n, extra)
+        who = pid[rng.integers(0, n, extra)]
         kinds = np.array(OTHER_EVENTS)[rng.integers(0, len(OTHER_EVENTS), extra)]
         years = rng.integers(2000, 2031, extra)
         undated = rng.random(extra) < 0.05
-        parts.append(_events(rng, pid[who], years, kinds, "", "园区动态", "Park news", undated))
+        news = _events(rng, who, years, kinds, "", "园区动态", "Park news", undated)
+        parts.append(_city_wide(rng, news, parks))
     events = pd.concat(parts, ignore_index=True)
     events.insert(0, "event_id", [f"ev-{i:07d}" for i in range(len(events))])
     return events
+
+
+def _city_wide(rng: np.random.Generator, facts: pd.DataFrame, parks: pd.DataFrame) -> pd.DataFrame:
+    """Turn a share of fact rows into facts about a whole city: park_id empty, region named."""
+    m = len(facts)
+    city = rng.random(m) < REGION_SHARE
+    cities = parks["city"].to_numpy()[rng.integers(0, len(parks), m)]
+    facts = facts.copy()
+    facts["region"] = np.where(city, cities, "")
+    facts["park_id"] = np.where(city, "", facts["park_id"].to_numpy())
+    return facts
 
 
 def _events(rng, park_ids, years, kind, level_after, zh, en, undated=None) -> pd.DataFrame:
@@ -391,21 +413,21 @@ def apply_levels(parks: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
 
     Approval years of one park never tie (national comes years after provincial), so the
     year alone orders them whatever the dates' precision. Parks without an approval keep
-    their drawn level (other or unknown); `other` cites a source, `unknown` none."""
+    their drawn level, citing a reference source unless it is `unknown`."""
     approvals = events[(events["level_after"] != "") & (events["date"] != "")]
     year = approvals["date"].str.slice(0, 4).astype(int).to_numpy()
     latest = approvals.assign(_y=year).sort_values("_y").groupby("park_id").last()
     parks = parks.copy()
     has = parks["park_id"].isin(latest.index).to_numpy()
     row = latest.reindex(parks["park_id"])
-    other = (parks["level"] == "other").to_numpy()
+    other = (parks["level"] != "unknown").to_numpy()
     parks["level"] = np.where(has, row["level_after"].to_numpy(), parks["level"])
     parks["level_as_of"] = np.where(has, row["date"].to_numpy(), np.where(other, "2020", ""))
     parks["level_source_id"] = np.where(
         has, row["source_id"].to_numpy(), np.where(other, "syn-ref-01", "")
     )
     parks["level_evidence"] = np.where(
-        has, row["evidence"].to_numpy(), np.where(other, "合成证据：市级园区", "")
+        has, row["evidence"].to_numpy(), np.where(other, "合成证据：园区级别", "")
     )
     return parks
 
@@ -423,7 +445,7 @@ def make_indicators(
     is_target = kind == "target"
     value = np.round(rng.lognormal(3.0, 1.2, m), 2)
     ranged = rng.random(m) < 0.05
-    return pd.DataFrame(
+    facts = pd.DataFrame(
         {
             "fact_id": [f"fact-{i:07d}" for i in range(m)],
             "park_id": parks["park_id"].to_numpy()[rng.integers(0, len(parks), m)],
@@ -446,6 +468,7 @@ def make_indicators(
             "evidence": "合成证据：" + pick["label_zh"],
         }
     )
+    return _city_wide(rng, facts, parks)
 
 
 def make_industries(
@@ -453,7 +476,7 @@ def make_industries(
 ) -> pd.DataFrame:
     m = int(round(per_park * len(parks)))
     pick = sectors.iloc[rng.integers(0, len(sectors), m)].reset_index(drop=True)
-    return pd.DataFrame(
+    facts = pd.DataFrame(
         {
             "industry_id": [f"ind-{i:07d}" for i in range(m)],
             "park_id": parks["park_id"].to_numpy()[rng.integers(0, len(parks), m)],
@@ -469,6 +492,7 @@ def make_industries(
             "evidence": "合成证据：" + pick["label_zh"],
         }
     )
+    return _city_wide(rng, facts, parks)
 
 
 def write_table(frame: pd.DataFrame, path: Path, descriptor: dict, table: str) -> None:
