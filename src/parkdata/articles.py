@@ -61,7 +61,7 @@ def parse_article(raw: str) -> Article:
 
 def _find_header(lines: list[str]) -> tuple[str | None, str | None, str | None, int | None]:
     for i, line in enumerate(lines):
-        m = _HEADER.search(line) or _HEADER_DATE_FIRST.search(line)
+        m = _HEADER_DATE_FIRST.search(line) or _HEADER.search(line)
         if m:
             title = _previous_text_line(lines, i)
             date = _iso(m) if m["date"] else None
