@@ -1,0 +1,130 @@
+"""Parkdata dashboard: `streamlit run dashboard.py` (or `make run`).
+
+Loads the data package once (cached; PARKDATA_DATA_DIR overrides the directory), draws the
+shared sidebar (language and filters, kept in the URL), then runs the selected page from pages/
+and the footer with source and licence."""
+
+import streamlit as st
+
+from pages import _shared as app
+from parkdata import filters as flt
+from parkdata.i18n import escape_markdown, label, notice_text, t
+from parkdata.package import Dataset
+
+st.set_page_config(page_title="Parkdata", page_icon=":material/factory:", layout="wide")
+
+directory = app.data_dir()
+stamp = app.stamp(directory)
+full = app.load_dataset(directory, stamp)
+if not isinstance(full, Dataset):
+    listing = "\n".join(full[:200]) + (f"\n… +{len(full) - 200}" if len(full) > 200 else "")
+    st.error(
+        f"{t('data_error', 'en', n=len(full))}\n\n{t('data_error', 'zh', n=len(full))}"
+        f"\n\n```\n{listing}\n```\n\n`{escape_markdown(directory)}`"
+    )
+    st.stop()
+
+app.read_url_once(full)
+opts = flt.options(full, st.session_state.get("f_province") or ())
+
+with st.sidebar:
+    lang = st.segmented_control(
+        t("language", "zh") + " / Language",
+        ("zh", "en"),
+        key="lang",
+        format_func={"zh": "中文", "en": "English"}.get,
+        required=True,
+    )
+    st.header(t("filters", lang))
+    st.text_input(
+        t("search", lang), key="f_text", help=t("search_help", lang), max_chars=flt.MAX_TEXT
+    )
+    st.multiselect(
+        t("province", lang), opts["provinces"], key="f_province", placeholder=t("all", lang)
+    )
+    cities = sorted(set(opts["cities"]) | set(st.session_state.get("f_city") or ()))
+    st.multiselect(t("city", lang), cities, key="f_city", placeholder=t("all", lang))
+    st.multiselect(
+        t("level", lang),
+        opts["levels"],
+        key="f_level",
+        placeholder=t("all", lang),
+        format_func=lambda v: label("level", v, lang),
+    )
+    st.multiselect(
+        t("zone_type", lang),
+        opts["zone_types"],
+        key="f_zone",
+        placeholder=t("all", lang),
+        format_func=lambda v: label("zone_type", v, lang),
+    )
+    sector_labels = app.sector_labels(directory, stamp, lang)
+    st.multiselect(
+        t("sector", lang),
+        opts["sectors"],
+        key="f_sector",
+        placeholder=t("all", lang),
+        format_func=lambda v: sector_labels.get(v, v),
+    )
+    date_text = st.text_input(
+        t("as_of", lang), key="f_date", help=t("as_of_help", lang), placeholder="2015-06"
+    )
+    if date_text and not flt.valid_date(date_text.strip()):
+        st.warning(
+            t("notice_bad_value", lang, key=t("as_of", lang), value=escape_markdown(date_text[:40]))
+        )
+    st.button(t("reset", lang), on_click=app.reset_filters, icon=":material/filter_alt_off:")
+
+filters = app.filters_from_state()
+ds = app.filtered(directory, stamp, filters)
+st.session_state["_ctx"] = app.Ctx(
+    directory, stamp, lang, filters, full, ds, app.package_meta(directory, stamp)
+)
+st.sidebar.caption(t("n_parks_shown", lang, n=len(ds.parks), total=len(full.parks)))
+for notice in st.session_state.get("_notices", []):
+    st.warning(notice_text(notice, lang), icon=":material/link_off:")
+
+pages = [
+    st.Page(
+        "pages/overview_page.py",
+        title=t("page_overview", lang),
+        url_path="overview",
+        icon=":material/dashboard:",
+        default=True,
+    ),
+    st.Page("pages/map_page.py", title=t("page_map", lang), url_path="map", icon=":material/map:"),
+    st.Page(
+        "pages/timeline_page.py",
+        title=t("page_timeline", lang),
+        url_path="timeline",
+        icon=":material/timeline:",
+    ),
+    st.Page(
+        "pages/compare_page.py",
+        title=t("page_compare", lang),
+        url_path="compare",
+        icon=":material/compare_arrows:",
+    ),
+    st.Page(
+        "pages/table_page.py",
+        title=t("page_table", lang),
+        url_path="table",
+        icon=":material/table:",
+    ),
+    st.Page(
+        "pages/profile_page.py",
+        title=t("page_profile", lang),
+        url_path="profile",
+        icon=":material/location_city:",
+    ),
+    st.Page(
+        "pages/sources_page.py",
+        title=t("page_sources", lang),
+        url_path="sources",
+        icon=":material/menu_book:",
+    ),
+]
+page = st.navigation(pages, position="top")
+page.run()
+app.write_url(filters, page.url_path)
+app.footer(st.session_state["_ctx"])

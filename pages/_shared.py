@@ -1,0 +1,274 @@
+"""App layer shared by dashboard.py and the pages: cached loading, the per-run context, the URL.
+
+Why here: with `st.navigation` Streamlit does not treat files in pages/ as pages by itself, and
+the leading underscore marks this module as a helper, not a page. It is the only module besides
+dashboard.py and the page scripts that imports streamlit; everything it calls lives in
+`src/parkdata/` and works without streamlit.
+
+- Loading: `load_dataset(data_dir, stamp)` is cached per data directory and file modification
+  stamp; a broken package returns its problems (file:row:column) instead of raising.
+- Context: dashboard.py builds a `Ctx` (full and filtered Dataset, Filters, language) once per
+  run and stores it in session state; pages read it with `ctx()`.
+- URL: on the first run of a session the query string is parsed (`parkdata.filters`) into the
+  widget states, with notices for what was dropped; after every run the current state is
+  written back, so a link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from parkdata import exports, tables
+from parkdata import filters as flt
+from parkdata.i18n import t
+from parkdata.package import Dataset, load_package
+from parkdata.problems import PackageError
+from parkdata.schema import DATA_DIR, read_descriptor
+
+# widget key -> Filters field (the sidebar widgets)
+FILTER_WIDGETS = {
+    "f_province": "provinces",
+    "f_city": "cities",
+    "f_level": "levels",
+    "f_zone": "zone_types",
+    "f_sector": "sectors",
+    "f_text": "text",
+    "f_date": "as_of",
+}
+# page url_path -> view fields it keeps in the URL (widget key = "v_" + field)
+PAGE_VIEW = {
+    "map": ("basemap",),
+    "compare": ("by", "indicator"),
+    "table": ("table",),
+    "profile": ("park",),
+}
+
+
+@dataclass(frozen=True)
+class Ctx:
+    data_dir: str
+    stamp: float
+    lang: str
+    filters: flt.Filters
+    full: Dataset
+    ds: Dataset
+    meta: dict
+
+    @property
+    def empty(self) -> bool:
+        return self.ds.parks.empty
+
+
+def data_dir() -> str:
+    return os.environ.get("PARKDATA_DATA_DIR") or str(DATA_DIR)
+
+
+def stamp(directory: str) -> float:
+    """Newest modification time of the package files: a new stamp reloads the cache."""
+    paths = [p for p in Path(directory).glob("*") if p.is_file()]
+    return max((p.stat().st_mtime for p in paths), default=0.0)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def load_dataset(directory: str, file_stamp: float) -> Dataset | list[str]:
+    del file_stamp  # part of the cache key only
+    try:
+        return load_package(directory)
+    except PackageError as exc:
+        return [str(p) for p in exc.problems]
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def package_meta(directory: str, file_stamp: float) -> dict:
+    del file_stamp
+    desc = read_descriptor(Path(directory))
+    licences = ", ".join(lic.get("name", "") for lic in desc.get("licenses", []))
+    return {"title": desc.get("title", "Parkdata"), "licence": licences}
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def filtered(directory: str, file_stamp: float, f: flt.Filters) -> Dataset:
+    full = load_dataset(directory, file_stamp)
+    assert isinstance(full, Dataset)
+    return flt.apply_filters(full, f, levels_as_of(directory, file_stamp, f.as_of))
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def levels_as_of(directory: str, file_stamp: float, as_of: str) -> pd.Series | None:
+    """park_id -> level at `as_of` (None = the parks' current level)."""
+    if not as_of:
+        return None
+    from parkdata import levels
+
+    full = load_dataset(directory, file_stamp)
+    assert isinstance(full, Dataset)
+    return levels.level_at(full, as_of)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def planned_area(directory: str, file_stamp: float, f: flt.Filters) -> pd.Series:
+    from parkdata import levels
+
+    return levels.planned_area_km2(filtered(directory, file_stamp, f))
+
+
+def ctx() -> Ctx:
+    """This run's context; a page script run on its own (not via dashboard.py) goes home."""
+    if "_ctx" not in st.session_state:
+        st.switch_page("dashboard.py")
+    return st.session_state["_ctx"]
+
+
+# ---------------------------------------------------------------- URL <-> widgets
+
+
+def query_mapping() -> dict[str, list[str]]:
+    return {k: st.query_params.get_all(k) for k in st.query_params}
+
+
+def read_url_once(full: Dataset) -> None:
+    """First run of a session: query string -> widget states and notices."""
+    if st.session_state.get("_url_read"):
+        st.session_state["_notices"] = []
+        return
+    params = query_mapping()
+    f, notices = flt.from_query_params(params, full)
+    view, view_notices = flt.view_from_query_params(params, full)
+    for key, field in FILTER_WIDGETS.items():
+        value = getattr(f, field)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+    st.session_state["lang"] = view.lang
+    for fields in PAGE_VIEW.values():
+        for field in fields:
+            value = getattr(view, field)
+            st.session_state["v_" + field] = value if isinstance(value, bool) else value or None
+    st.session_state["_notices"] = notices + view_notices
+    st.session_state["_url_read"] = True
+
+
+def filters_from_state() -> flt.Filters:
+    values = {}
+    for key, field in FILTER_WIDGETS.items():
+        value = st.session_state.get(key)
+        values[field] = tuple(value or ()) if field not in ("text", "as_of") else (value or "")
+    text = values["text"].strip()[: flt.MAX_TEXT]
+    as_of = values["as_of"].strip()
+    return flt.Filters(**{**values, "text": text, "as_of": as_of if flt.valid_date(as_of) else ""})
+
+
+def write_url(f: flt.Filters, page: str) -> None:
+    """Current filters and this page's state -> query string (only when it changed)."""
+    values = {field: st.session_state.get("v_" + field) for field in PAGE_VIEW.get(page, ())}
+    view = flt.View(
+        lang=st.session_state.get("lang") or "zh",
+        **{k: v for k, v in values.items() if v not in (None, "")},
+    )
+    wanted = {k: v if isinstance(v, list) else [v] for k, v in flt.to_query_params(f, view).items()}
+    if wanted != query_mapping():
+        st.query_params.from_dict(wanted)
+
+
+def empty_state(c: Ctx) -> bool:
+    """Show the empty-result message when no park matches; True when shown."""
+    if c.empty:
+        st.info(t("empty", c.lang), icon=":material/filter_alt_off:")
+    return c.empty
+
+
+def footer(c: Ctx) -> None:
+    src = c.full.sources
+    st.divider()
+    st.caption(
+        t(
+            "footer",
+            c.lang,
+            title=c.meta["title"],
+            licence=c.meta["licence"],
+            n_articles=int((src["kind"] == "article").sum()),
+            n_refs=int((src["kind"] == "reference").sum()),
+        )
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def sector_labels(directory: str, file_stamp: float, lang: str) -> dict[str, str]:
+    full = load_dataset(directory, file_stamp)
+    assert isinstance(full, Dataset)
+    col = "label_en" if lang == "en" else "label_zh"
+    return dict(zip(full.sectors["sector"], full.sectors[col], strict=False))
+
+
+def reset_filters() -> None:
+    for key, field in FILTER_WIDGETS.items():
+        st.session_state[key] = "" if field in ("text", "as_of") else []
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def table_frame(directory: str, file_stamp: float, f: flt.Filters, kind: str, lang: str):
+    ds = filtered(directory, file_stamp, f)
+    area = planned_area(directory, file_stamp, f) if kind == "parks" else None
+    return tables.table(ds, kind, lang, area)
+
+
+def column_config(frame: pd.DataFrame, lang: str) -> dict:
+    config = {}
+    for name, header in tables.headers(frame, lang).items():
+        if name in ("lat", "lon"):
+            config[name] = st.column_config.NumberColumn(header, format="%.4f")
+        elif name in ("year", "target_year"):
+            config[name] = st.column_config.NumberColumn(header, format="%d")
+        elif pd.api.types.is_numeric_dtype(frame[name]):
+            config[name] = st.column_config.NumberColumn(header, format="localized")
+        else:
+            config[name] = st.column_config.TextColumn(header)
+    return config
+
+
+def download_buttons(c: Ctx, kind: str, frame: pd.DataFrame) -> None:
+    """CSV, xlsx (and GeoJSON of the parks): bytes made on click, no rerun."""
+    meta = exports.export_metadata(
+        c.filters,
+        c.lang,
+        c.meta["title"],
+        c.meta["licence"],
+        tables.cited_sources(c.ds, kind),
+        len(frame),
+    )
+    shown = tables.labelled(frame, c.lang)
+    cols = st.columns(3)
+    cols[0].download_button(
+        t("download_csv", c.lang),
+        partial(exports.csv_bytes, shown, meta),
+        file_name=exports.export_filename(c.filters, kind, "csv", c.lang),
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="dl_csv",
+    )
+    cols[1].download_button(
+        t("download_xlsx", c.lang),
+        partial(exports.xlsx_bytes, shown, meta),
+        file_name=exports.export_filename(c.filters, kind, "xlsx", c.lang),
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        icon=":material/download:",
+        key="dl_xlsx",
+    )
+    parks = table_frame(c.data_dir, c.stamp, c.filters, "parks", c.lang)
+    geo_meta = {**meta, "rows": len(parks)}
+    cols[2].download_button(
+        t("download_geojson", c.lang),
+        partial(exports.geojson_bytes, parks, geo_meta),
+        file_name=exports.export_filename(c.filters, "parks", "geojson", c.lang),
+        mime="application/geo+json",
+        on_click="ignore",
+        icon=":material/public:",
+        key="dl_geo",
+    )
+    st.caption(t("download_note", c.lang))
