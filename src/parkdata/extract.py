@@ -403,6 +403,8 @@ def _kind(before: str, after: str) -> str:
         return "estimate"
     if any(w in before for w in TARGET_WORDS) or re.search(r"到\d{4}年", before):
         return "target"
+    # "... 的目标" later in the sentence, unless a new plan (计划, 力争) starts before it
+    after = re.split(r"计划|力争|争取", after, maxsplit=1)[0]
     if "目标" in after:
         return "target"
     return "actual"
@@ -420,11 +422,12 @@ def _when(ctx: Context, before: str, sentence: str, kind: str) -> tuple[str, str
         if not target_year and period_m:
             target_year = str(PERIODS[period_m.group()][1])
         return pub, target_year, period
+    period = period_m.group() if period_m and period_m.group() in before else ""
     if years:
         return years[-1], "", period
-    if period_m:
-        return str(PERIODS[period_m.group()][1]), "", period
-    return pub, "", period
+    if period:
+        return str(PERIODS[period][1]), "", period
+    return pub, "", ""
 
 
 def _indicator_slug(known: Known, before: str, unit: str) -> str:
