@@ -99,13 +99,8 @@ CASES = {
     "duplicated_id": Case(_duplicate_id, "parks.csv", 5, "park_id", ("syn-000001",)),
     "empty_table": Case(_empty, "industries.csv", None, None, ("empty",)),
 }
-# Gaps in the lead's validation core, reported rather than worked around here.
-KNOWN_GAPS = {
-    "missing_column": "Frictionless reports every later header label as mismatched instead of "
-    "one 'column level is missing' problem on line 1",
-    "unknown_foreign_key": "foreign-key problems carry no column (ForeignKeyError has "
-    "field_names, not field_name)",
-}
+# Gaps in the validation core to be reported here as xfail, name -> reason (none known).
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _params(mark_gaps: bool = True) -> list:

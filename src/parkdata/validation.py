@@ -4,6 +4,7 @@ naming file, row and column; nothing is dropped."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -26,12 +27,29 @@ def check_files(package_dir: Path) -> list[Problem]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [Problem(DESCRIPTOR, None, None, f"not valid UTF-8 JSON: {exc}")]
     problems = []
-    names = {res.get("name"): res.get("path") for res in descriptor.get("resources", [])}
+    resources = {res.get("name"): res for res in descriptor.get("resources", [])}
     for table in TABLES:
-        if table not in names:
+        if table not in resources:
             problems.append(Problem(DESCRIPTOR, None, None, f"resource '{table}' is missing"))
             continue
-        problems += _check_encoding(package_dir, names[table])
+        found = _check_encoding(package_dir, resources[table]["path"])
+        problems += found or _check_header(package_dir, resources[table])
+    return problems
+
+
+def _check_header(package_dir: Path, res: dict) -> list[Problem]:
+    """One problem per missing or unexpected column, on line 1, before any row is read."""
+    with (package_dir / res["path"]).open(encoding="utf-8", newline="") as handle:
+        header = next(csv.reader(handle), [])
+    expected = [fd["name"] for fd in res["schema"]["fields"]]
+    file = res["path"]
+    problems = [Problem(file, 1, name, f"column '{name}' is missing from the header")
+                for name in expected if name not in header]
+    problems += [Problem(file, 1, name or None, f"column '{name}' is not in the schema")
+                 for name in header if name not in expected]
+    if not problems and header != expected:
+        problems.append(Problem(file, 1, None, "columns are not in the schema's order: "
+                                + ", ".join(expected)))
     return problems
 
 
@@ -70,7 +88,7 @@ def check_schema(package_dir: Path) -> list[Problem]:
         file = Path(task.place).name if task.place else task.name
         for error in task.errors:
             row = getattr(error, "row_number", None)
-            column = getattr(error, "field_name", None)
+            column = getattr(error, "field_name", None) or next(iter(getattr(error, "field_names", []) or []), None)
             problems.append(Problem(file, row, column, _message(error)))
     for error in report.errors:
         problems.append(Problem(DESCRIPTOR, None, None, error.message))
