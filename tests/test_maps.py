@@ -134,7 +134,7 @@ def test_park_map_layers_and_no_basemap(parks, areas, industries):
     ]
     points = layer(deck, "parks")
     assert points.pickable is True
-    assert [r["park_id"] for r in points.data] == ["nat", "prov", "oth", "unk"]
+    assert [r["park_id"] for r in points.data] == ["prov", "nat", "oth", "unk"]  # big first
     assert all(set(r) >= {"park_id", "tooltip"} for r in points.data)
     assert layer(deck, "selected-park").data[0]["lon"] == 112.5669
     assert deck.map_provider is None and deck.map_style is None

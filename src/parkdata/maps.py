@@ -372,7 +372,8 @@ def _points_layer(layer_id: str, points: pd.DataFrame) -> pdk.Layer:
     return pdk.Layer(
         "ScatterplotLayer",
         id=layer_id,
-        data=points[columns],
+        # Largest first, so small parks are drawn on top of the large ones around them.
+        data=points[columns].sort_values("radius", ascending=False, kind="stable"),
         get_position=["lon", "lat"],
         get_fill_color="fill_colour",
         get_line_color="line_colour" if "line_colour" in points else [255, 255, 255, 255],

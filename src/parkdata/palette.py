@@ -39,7 +39,7 @@ LEVEL_HEX: dict[str, str] = {level: to_hex(rgb) for level, rgb in LEVEL_COLOURS.
 STATUS_HEX: dict[str, str] = {status: to_hex(rgb) for status, rgb in STATUS_COLOURS.items()}
 
 
-def level_rgba(level: object, alpha: int = 220) -> list[int]:
+def level_rgba(level: object, alpha: int = 200) -> list[int]:
     """RGBA for a level; anything not in LEVEL_ORDER (including missing) is 'unknown'."""
     key = level if isinstance(level, str) and level in LEVEL_COLOURS else "unknown"
     return [*LEVEL_COLOURS[key], alpha]

@@ -1,0 +1,217 @@
+"""Derivations behind the Compare page: national against provincial, by province and city.
+
+Counting parks is exact (a group with no parks has n = 0). Indicator values are never filled:
+a park without a value is counted in `n_missing`, and a group where no park has a value has a
+missing total and median (<NA>), not 0. Values are converted to the base unit of their family
+(units.to_base) and families are never mixed."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from parkdata.palette import LEVEL_ORDER
+
+ACTUAL_KINDS = ("actual", "estimate")
+
+
+def _levels(parks: pd.DataFrame) -> pd.Series:
+    """Level with anything outside LEVEL_ORDER (including missing) as 'unknown'."""
+    level = parks["level"].astype("string")
+    return level.where(level.isin(LEVEL_ORDER), "unknown").fillna("unknown")
+
+
+def _ordered(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    order = {level: i for i, level in enumerate(LEVEL_ORDER)}
+    keys = [c for c in by if c != "level"]
+    frame = frame.assign(_order=frame["level"].map(order))
+    return frame.sort_values([*keys, "_order"], kind="stable").drop(columns="_order")
+
+
+def counts_by(parks: pd.DataFrame, by: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
+    """Number of parks per level (all four levels) within each group of `by` (e.g. ['province']):
+    columns *by, level, n. Missing values in a `by` column form their own group (<NA>)."""
+    keys = [c for c in by if c != "level"]
+    frame = parks[keys].copy()
+    frame["level"] = _levels(parks)
+    n = frame.groupby([*keys, "level"], dropna=False).size()
+    groups = frame[keys].drop_duplicates() if keys else pd.DataFrame(index=[0])
+    grid = groups.merge(pd.DataFrame({"level": list(LEVEL_ORDER)}), how="cross")
+    out = grid.merge(n.rename("n").reset_index(), on=[*keys, "level"], how="left")
+    out["n"] = out["n"].fillna(0).astype("int64")
+    out["level"] = out["level"].astype("string")
+    return _ordered(out, ["level", *keys]).reset_index(drop=True)
+
+
+def park_values(
+    indicators: pd.DataFrame,
+    units: pd.DataFrame,
+    indicator: str,
+    kinds: tuple[str, ...] = ACTUAL_KINDS,
+) -> pd.DataFrame:
+    """One value per park for `indicator` in the family's base unit: park_id, value (Float64),
+    base_unit, year, unit, fact_id. The latest year wins (undated rows rank first); rows for a
+    whole city (no park_id) are left out. ValueError if the rows mix unit families."""
+    rows = indicators[
+        (indicators["indicator"] == indicator)
+        & indicators["park_id"].notna()
+        & indicators["kind"].isin(kinds)
+        & indicators["value"].notna()
+    ]
+    table = units.set_index("unit")
+    unknown = set(rows["unit"].dropna()) - set(table.index)
+    if unknown:
+        raise ValueError(f"unknown unit(s) for {indicator}: {sorted(unknown)}")
+    families = set(rows["unit"].map(table["family"]).dropna())
+    if len(families) > 1:
+        raise ValueError(f"{indicator} mixes unit families {sorted(families)}; not comparable")
+    out = rows.assign(
+        value=(rows["value"].astype("Float64") * rows["unit"].map(table["to_base"])).astype(
+            "Float64"
+        ),
+        base_unit=rows["unit"].map(table["base_unit"]).astype("string"),
+        _year=rows["year"].astype("Float64").fillna(-1),
+    )
+    out = out.sort_values(["park_id", "_year"], kind="stable").groupby("park_id").tail(1)
+    columns = ["park_id", "value", "base_unit", "year", "unit", "fact_id"]
+    return out[columns].reset_index(drop=True)
+
+
+def indicator_by_level(
+    indicators: pd.DataFrame,
+    parks: pd.DataFrame,
+    units: pd.DataFrame,
+    indicator: str,
+    by: str | list[str] = "level",
+    *,
+    kinds: tuple[str, ...] = ACTUAL_KINDS,
+) -> pd.DataFrame:
+    """Per group of `by` (level, or e.g. ['province', 'level']): total and median of the
+    indicator in the base unit over the parks that have a value, `n_parks` (parks with a value)
+    and `n_missing` (parks of the group without one). Every level appears; a group without any
+    value has <NA> total/median. Columns: *by, total, median, base_unit, n_parks, n_missing."""
+    values = park_values(indicators, units, indicator, kinds)
+    base = values["base_unit"].dropna().unique()
+    per_park = values.set_index("park_id")["value"]
+    return values_by_level(per_park, parks, by, base_unit=base[0] if len(base) else None)
+
+
+def values_by_level(
+    values: pd.Series,
+    parks: pd.DataFrame,
+    by: str | list[str] = "level",
+    *,
+    base_unit: str | None = None,
+) -> pd.DataFrame:
+    """Like `indicator_by_level` for any per-park Series indexed by park_id (e.g.
+    levels.planned_area_km2(ds), base_unit='km2'); parks absent from it count as missing."""
+    keys = [by] if isinstance(by, str) else list(by)
+    if "level" not in keys:
+        keys.append("level")
+    others = [k for k in keys if k != "level"]
+    frame = parks[["park_id", *others]].copy()
+    frame["level"] = _levels(parks)
+    frame["value"] = frame["park_id"].map(values).astype("Float64")
+    grouped = frame.groupby(keys, dropna=False)["value"]
+    stats = pd.DataFrame(
+        {
+            "total": grouped.sum(min_count=1),
+            "median": grouped.median(),
+            "n_parks": grouped.count(),
+            "n_missing": grouped.size() - grouped.count(),
+        }
+    ).reset_index()
+    groups = frame[others].drop_duplicates() if others else pd.DataFrame(index=[0])
+    grid = groups.merge(pd.DataFrame({"level": list(LEVEL_ORDER)}), how="cross")
+    out = grid.merge(stats, on=keys, how="left")
+    out["total"] = out["total"].astype("Float64")
+    out["median"] = out["median"].astype("Float64")
+    for column in ("n_parks", "n_missing"):
+        out[column] = out[column].fillna(0).astype("int64")
+    out["base_unit"] = pd.Series([base_unit] * len(out), dtype="string")
+    out["level"] = out["level"].astype("string")
+    columns = [*keys, "total", "median", "base_unit", "n_parks", "n_missing"]
+    return _ordered(out, keys)[columns].reset_index(drop=True)
+
+
+def sector_mix(
+    industries: pd.DataFrame,
+    parks: pd.DataFrame,
+    sectors: pd.DataFrame,
+    *,
+    roles: tuple[str, ...] | None = None,
+) -> pd.DataFrame:
+    """How many parks of each level have industries in each sector: columns level, sector,
+    label_zh, label_en, n_parks, n_with_data (parks of that level with any industry row, the
+    denominator) and share = n_parks / n_with_data (<NA> when no park of the level has data).
+    A park counts once per sector. `roles` limits to e.g. ('leading',)."""
+    ind = industries[industries["park_id"].notna() & industries["sector"].notna()]
+    if roles is not None:
+        ind = ind[ind["role"].isin(roles)]
+    ind = ind[ind["park_id"].isin(parks["park_id"])]
+    level = _levels(parks).set_axis(parks["park_id"])
+    pairs = ind[["park_id", "sector"]].drop_duplicates()
+    pairs = pairs.assign(level=pairs["park_id"].map(level))
+    n = pairs.groupby(["level", "sector"]).size().rename("n_parks")
+    with_data = pairs.groupby("level")["park_id"].nunique().rename("n_with_data")
+    grid = pd.DataFrame({"level": list(LEVEL_ORDER)}).merge(
+        sectors[["sector", "label_zh", "label_en"]], how="cross"
+    )
+    out = grid.merge(n.reset_index(), on=["level", "sector"], how="left")
+    out = out.merge(with_data.reset_index(), on="level", how="left")
+    out["n_parks"] = out["n_parks"].fillna(0).astype("int64")
+    out["n_with_data"] = out["n_with_data"].fillna(0).astype("int64")
+    share = out["n_parks"].astype("Float64") / out["n_with_data"].astype("Float64")
+    out["share"] = share.where(out["n_with_data"] > 0)
+    out["level"] = out["level"].astype("string")
+    return _ordered(out, ["level"]).reset_index(drop=True)
+
+
+def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each target paired with the latest actual (or estimate) of the same park (or, for
+    city-wide rows, the same region) and indicator, where both exist. Columns: park_id, region,
+    indicator, target_value, target_unit, target_year, target_fact_id, actual_value,
+    actual_unit, actual_year, actual_fact_id; with `units` also target_base, actual_base,
+    base_unit and ratio = actual_base / target_base (only within one unit family)."""
+    ind = indicators.assign(_key=indicators["park_id"].fillna("region:" + indicators["region"]))
+    ind = ind[ind["_key"].notna() & ind["value"].notna()]
+    targets = ind[ind["kind"] == "target"]
+    actuals = ind[ind["kind"].isin(ACTUAL_KINDS)].assign(
+        _year=lambda f: f["year"].astype("Float64").fillna(-1)
+    )
+    latest = actuals.sort_values("_year", kind="stable").groupby(["_key", "indicator"]).tail(1)
+    pick = ["_key", "indicator", "value", "unit", "year", "fact_id"]
+    paired = targets[[*pick, "park_id", "region", "target_year"]].merge(
+        latest[pick], on=["_key", "indicator"], suffixes=("_t", "_a")
+    )
+    out = pd.DataFrame(
+        {
+            "park_id": paired["park_id"],
+            "region": paired["region"],
+            "indicator": paired["indicator"],
+            "target_value": paired["value_t"],
+            "target_unit": paired["unit_t"],
+            "target_year": paired["target_year"].fillna(paired["year_t"]),
+            "target_fact_id": paired["fact_id_t"],
+            "actual_value": paired["value_a"],
+            "actual_unit": paired["unit_a"],
+            "actual_year": paired["year_a"],
+            "actual_fact_id": paired["fact_id_a"],
+        }
+    )
+    if units is not None:
+        out = _with_base(out, units)
+    return out.reset_index(drop=True)
+
+
+def _with_base(out: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    table = units.set_index("unit")
+    same = out["target_unit"].map(table["family"]) == out["actual_unit"].map(table["family"])
+    target = (out["target_value"] * out["target_unit"].map(table["to_base"])).astype("Float64")
+    actual = (out["actual_value"] * out["actual_unit"].map(table["to_base"])).astype("Float64")
+    out = out.assign(
+        target_base=target,
+        actual_base=actual.where(same.fillna(False)),
+        base_unit=out["target_unit"].map(table["base_unit"]).astype("string"),
+    )
+    out["ratio"] = (out["actual_base"] / out["target_base"]).where(out["target_base"] != 0)
+    return out
