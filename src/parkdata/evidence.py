@@ -69,7 +69,7 @@ def _simplified(path: Path) -> str:
 def _check_table(
     frame: pd.DataFrame, table: str, source_col: str, evidence_col: str, texts: dict[str, str]
 ) -> list[Problem]:
-    problems = []
+    problems: list[Problem] = []
     if source_col not in frame or evidence_col not in frame:
         return problems
     for i, (source, fragment) in enumerate(

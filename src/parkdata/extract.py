@@ -228,19 +228,24 @@ def zone_type(name: str) -> str:
 
 def evidence(line: str, start: int, end: int, limit: int = EVIDENCE_MAX) -> str:
     """A fragment of `line` of at most `limit` characters that contains line[start:end]: its
-    clause (between commas) first, widened to the right and then to the left while it is short."""
+    list item (between 、) when that says enough, else its clause (between commas), widened
+    to the right and then to the left while it is short."""
     if end - start >= limit:
         return line[start : start + limit]
-    left = max(line.rfind(ch, 0, start) for ch in _CLAUSE_MARKS) + 1
-    right = min(
-        [p for p in (line.find(ch, end) for ch in _CLAUSE_MARKS) if p != -1], default=len(line)
-    )
-    left = max(left, end - limit)
-    right = min(right, left + limit)
-    if right - left < 12:
-        right = min(len(line), left + limit)
-        left = max(0, min(left, right - limit) if right - left < 12 else left)
+    for marks in ("、" + _CLAUSE_MARKS, _CLAUSE_MARKS):
+        left, right = _between(line, start, end, marks, limit)
+        if right - left >= 8:
+            return line[left:right]
+    right = min(len(line), left + limit)
+    left = max(0, right - limit) if right - left < 8 else left
     return line[left:right]
+
+
+def _between(line: str, start: int, end: int, marks: str, limit: int) -> tuple[int, int]:
+    left = max(line.rfind(ch, 0, start) for ch in marks) + 1
+    stops = [p for p in (line.find(ch, end) for ch in marks) if p != -1]
+    left = max(left, end - limit)
+    return left, min(min(stops, default=len(line)), left + limit)
 
 
 _CLAUSE_MARKS = ",，。;；:：!！?？"
@@ -365,7 +370,7 @@ def event_rows(ctx: Context, dates: list[DateMention]) -> list[dict]:
 
 
 def indicator_rows(ctx: Context) -> list[dict]:
-    rows = []
+    rows: list[dict] = []
     for i, line in enumerate(ctx.lines):
         for start, end, amount in find_amounts(line):
             if amount.unit == YEARS:
