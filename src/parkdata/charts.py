@@ -201,11 +201,8 @@ def compare_bar(
         n = _counts(part, n_col)
         n_missing = _counts(part, "n_missing")
         # "no data" only where the group has parks without a value; no parks at all: nothing.
-        missing = [
-            i
-            for i, v in enumerate(values)
-            if v is None and (n_missing[i] is None or n_missing[i] > 0)
-        ]
+        without = [k is None or k > 0 for k in n_missing]  # unknown count: assume parks
+        missing = [i for i, v in enumerate(values) if v is None and without[i]]
         if all(v is None for v in values) and not missing:
             continue
         colour = palette.LEVEL_HEX.get(group) if color == "level" else None

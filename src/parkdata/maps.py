@@ -65,11 +65,11 @@ def _text(value: object) -> str | None:
     return None if value is None or pd.isna(value) or str(value) == "" else str(value)
 
 
-def radius_px(area_km2: object) -> float:
+def radius_px(area_km2: float | None) -> float:
     """Point radius in pixels: grows with sqrt(planned area); a fixed size when area is unknown."""
-    if area_km2 is None or pd.isna(area_km2) or float(area_km2) <= 0:
+    if area_km2 is None or pd.isna(area_km2) or area_km2 <= 0:
         return float(UNKNOWN_RADIUS_PX)
-    return float(min(MAX_RADIUS_PX, MIN_RADIUS_PX + 1.2 * math.sqrt(float(area_km2))))
+    return float(min(MAX_RADIUS_PX, MIN_RADIUS_PX + 1.2 * math.sqrt(area_km2)))
 
 
 def leading_industries(industries: pd.DataFrame | None, lang: str) -> pd.Series:
@@ -88,7 +88,7 @@ def _name(row: pd.Series, lang: str) -> str:
     return english if lang == "en" and english else str(row["name_zh"])
 
 
-def _area_text(area: object, lang: str) -> str:
+def _area_text(area: float | None, lang: str) -> str:
     if area is None or pd.isna(area):
         return _t("area_unknown", lang)
     return f"{float(area):,.2f} km²" if lang == "en" else f"{float(area):,.2f} 平方公里"
