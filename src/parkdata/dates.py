@@ -53,10 +53,24 @@ def parse_partial_date(text: str) -> PartialDate:
     return PartialDate(year, month, day)
 
 
+def _parsed(dates: pd.Series) -> dict[str, PartialDate | None]:
+    """Each distinct value parsed once (columns repeat few distinct dates); invalid ones → None."""
+    out: dict[str, PartialDate | None] = {}
+    for value in dates.dropna().unique():
+        try:
+            out[value] = parse_partial_date(value)
+        except ValueError:
+            out[value] = None
+    return out
+
+
 def date_starts(dates: pd.Series) -> pd.Series:
-    """Start timestamps of a column of partial dates (<NA> stays NaT)."""
-    return dates.map(lambda d: parse_partial_date(d).start() if isinstance(d, str) else pd.NaT)
+    """Start timestamps of a column of partial dates (<NA> and invalid dates become NaT)."""
+    starts = {k: (v.start() if v else pd.NaT) for k, v in _parsed(dates).items()}
+    return pd.to_datetime(dates.map(starts), errors="coerce")
 
 
 def date_precisions(dates: pd.Series) -> pd.Series:
-    return dates.map(lambda d: parse_partial_date(d).precision if isinstance(d, str) else pd.NA)
+    """'year', 'month' or 'day' for each partial date (<NA> where missing or invalid)."""
+    precision = {k: (v.precision if v else pd.NA) for k, v in _parsed(dates).items()}
+    return dates.map(precision).astype("string")

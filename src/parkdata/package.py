@@ -39,15 +39,8 @@ class Dataset:
 def read_table(package_dir: Path, descriptor: dict, table: str) -> pd.DataFrame:
     """One CSV as a typed frame: empty cells are <NA> (missing), never 0 or ''."""
     path = Path(package_dir) / resource(descriptor, table)["path"]
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for fd in schema_fields(descriptor, table):
-        if fd.name not in frame.columns:
-            continue
-        column = frame[fd.name].replace("", pd.NA)
-        if fd.type == "number":
-            column = pd.to_numeric(column)
-        frame[fd.name] = column.astype(_DTYPES.get(fd.type, "string"))
-    return frame
+    dtypes = {fd.name: _DTYPES.get(fd.type, "string") for fd in schema_fields(descriptor, table)}
+    return pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
 
 
 def read_frames(package_dir: Path | str = DATA_DIR) -> Dataset:

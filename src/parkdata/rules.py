@@ -7,8 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
+import shapely
 
-from parkdata.dates import parse_partial_date
+from parkdata.dates import date_starts, parse_partial_date
 from parkdata.package import Dataset, read_frames
 from parkdata.problems import Problem
 
@@ -16,9 +17,11 @@ FACT_TABLES = ("events", "indicators", "industries")
 APPROVALS = ("provincial_approval", "national_approval")
 
 
-def _rows(frame: pd.DataFrame, mask: pd.Series) -> Iterator[tuple[int, pd.Series]]:
-    for index in frame.index[mask.fillna(False).astype(bool)]:
-        yield int(index) + 2, frame.loc[index]
+def _rows(frame: pd.DataFrame, mask: pd.Series) -> Iterator[tuple[int, dict]]:
+    """(CSV line, record) for the rows where mask holds; cheap when few rows are selected."""
+    selected = frame[mask.fillna(False).astype(bool)]
+    for index, record in zip(selected.index, selected.to_dict("records"), strict=True):
+        yield int(index) + 2, record
 
 
 def park_or_region(ds: Dataset) -> list[Problem]:
@@ -38,11 +41,14 @@ def calendar_dates(ds: Dataset) -> list[Problem]:
     problems = []
     for table, column in checks:
         frame = getattr(ds, table)
-        for row, rec in _rows(frame, frame[column].notna()):
+        errors = {}
+        for value in frame[column].dropna().unique():  # each distinct date parsed once
             try:
-                parse_partial_date(rec[column])
+                parse_partial_date(value)
             except ValueError as exc:
-                problems.append(Problem(f"{table}.csv", row, column, str(exc)))
+                errors[value] = str(exc)
+        for row, rec in _rows(frame, frame[column].isin(list(errors))):
+            problems.append(Problem(f"{table}.csv", row, column, errors[rec[column]]))
     return problems
 
 
@@ -67,7 +73,7 @@ def level_matches_latest_approval(ds: Dataset) -> list[Problem]:
     ev = ev[ev["level_after"].notna() & ev["park_id"].notna()]
     if ev.empty:
         return []
-    ev["start"] = ev["date"].map(_safe_start)
+    ev["start"] = date_starts(ev["date"])
     undatable = set(ev.loc[ev["start"].isna(), "park_id"])  # reported by calendar_dates already
     ev = ev[~ev["park_id"].isin(undatable)]
     latest = ev.sort_values("start").groupby("park_id").tail(1)
@@ -79,13 +85,6 @@ def level_matches_latest_approval(ds: Dataset) -> list[Problem]:
             problems.append(Problem("parks.csv", row, "level",
                                     f"level is {park['level']!r} but the latest approval event says {expected!r}"))
     return problems
-
-
-def _safe_start(text: str):
-    try:
-        return parse_partial_date(text).start()
-    except ValueError:
-        return pd.NaT
 
 
 def level_has_source(ds: Dataset) -> list[Problem]:
@@ -114,26 +113,28 @@ def coordinates_complete(ds: Dataset) -> list[Problem]:
 
 def coordinates_in_province(ds: Dataset) -> list[Problem]:
     """Each point lies inside its province's boundary (data/boundaries/provinces.geojson)."""
-    try:
-        from parkdata.boundaries import contains, load_boundaries, province_shapes
-        shapes = province_shapes(load_boundaries())
-    except (ImportError, FileNotFoundError):
-        return []
-    parks, problems = ds.parks, []
+    from parkdata.boundaries import load_boundaries, province_shapes
+
+    shapes = province_shapes(load_boundaries())
+    parks = ds.parks
     located = parks["lat"].notna() & parks["lon"].notna()
-    for row, park in _rows(parks, located):
-        if park["province"] not in shapes:
-            continue
-        if not contains(shapes, park["province"], float(park["lat"]), float(park["lon"])):
-            problems.append(Problem("parks.csv", row, "lat",
-                                    f"({park['lat']}, {park['lon']}) is outside {park['province']}"))
-    return problems
+    outside = pd.Series(False, index=parks.index)
+    for province, geometry in shapes.items():
+        here = located & (parks["province"] == province)
+        if here.any():
+            lon = parks.loc[here, "lon"].to_numpy(dtype=float)
+            lat = parks.loc[here, "lat"].to_numpy(dtype=float)
+            inside = shapely.intersects_xy(geometry, lon, lat)
+            outside[here[here].index[~inside]] = True
+    return [Problem("parks.csv", row, "lat", f"({p['lat']}, {p['lon']}) is outside {p['province']}")
+            for row, p in _rows(parks, outside)]
 
 
 def parents_are_acyclic(ds: Dataset) -> list[Problem]:
-    parent = ds.parks.set_index("park_id")["parent_id"].dropna().to_dict()
+    has_parent = ds.parks["parent_id"].notna()
+    parent = dict(zip(ds.parks.loc[has_parent, "park_id"], ds.parks.loc[has_parent, "parent_id"], strict=True))
     problems = []
-    for row, park in _rows(ds.parks, ds.parks["parent_id"].notna()):
+    for row, park in _rows(ds.parks, has_parent):
         seen, node = {park["park_id"]}, park["parent_id"]
         while node in parent and node not in seen:
             seen.add(node)
