@@ -1,0 +1,141 @@
+"""Every page in a real browser: it finishes running, shows no exception, draws its map and
+charts, switches language, filters from the sidebar and from the URL, and its CSV download
+holds exactly the filtered rows. A screenshot of each page goes to artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import io
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pandas as pd
+import pytest
+from conftest import wait_for_app_run
+
+from parkdata.filters import Filters, apply_filters
+from parkdata.i18n import label, t
+from parkdata.package import load_package
+
+PAGES = ("overview", "map", "timeline", "compare", "table", "profile", "sources")
+URL_PATH = {"overview": ""}  # the default page lives at "/", its url_path answers "not found"
+# What each page must draw; any other plotly chart or deck.gl map present must be drawn too.
+MUST_DRAW = {
+    "map": {"deck"},
+    "overview": {"deck"},
+    "timeline": {"plotly"},
+    "compare": {"plotly"},
+}
+DECK = "[data-testid='stDeckGlJsonChart']"
+PLOTLY = ".js-plotly-plot"
+
+
+def open_page(page, url: str) -> None:
+    page.goto(url)
+    wait_for_app_run(page)
+
+
+def no_exception(page) -> None:
+    boxes = page.locator("[data-testid='stException']")
+    assert boxes.count() == 0, boxes.all_inner_texts()
+    dialogs = page.get_by_role("dialog").filter(has_text="Page not found")
+    assert dialogs.count() == 0, "the URL named a page that does not exist"
+
+
+def assert_drawn(page, must: set[str]) -> None:
+    decks, charts = page.locator(DECK), page.locator(PLOTLY)
+    if "deck" in must:
+        decks.first.wait_for(state="visible")
+    if "plotly" in must:
+        charts.first.wait_for(state="visible")
+    for i in range(decks.count()):  # deck.gl draws into a canvas inside the chart element
+        canvas = decks.nth(i).locator("canvas").first
+        canvas.wait_for(state="attached")
+        box = canvas.bounding_box()
+        assert box and box["width"] > 100 and box["height"] > 100, f"deck.gl canvas {i}: {box}"
+    for i in range(charts.count()):  # plotly draws its axes and marks into svg.main-svg
+        charts.nth(i).locator("svg.main-svg").first.wait_for(state="attached")
+        assert charts.nth(i).locator("svg.main-svg .plot, svg.main-svg .pielayer").count() > 0
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_runs_draws_and_has_no_exception(page, app_url, screenshots, path):
+    open_page(page, f"{app_url}/{URL_PATH.get(path, path)}")
+    no_exception(page)
+    assert_drawn(page, MUST_DRAW.get(path, set()))
+    assert page.locator("[data-testid='stMain']").inner_text().strip()
+    page.screenshot(path=str(screenshots / f"{path}.png"), full_page=True)
+
+
+def test_language_switch_changes_labels_and_url(page, app_url, screenshots):
+    open_page(page, f"{app_url}/?lang=zh")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert t("filters", "zh") in sidebar.inner_text()
+    sidebar.locator("[data-testid='stButtonGroup']").get_by_text("English", exact=True).click()
+    wait_for_app_run(page)
+    assert t("filters", "en") in sidebar.inner_text()
+    assert parse_qs(urlparse(page.url).query).get("lang") == ["en"]
+    no_exception(page)
+    page.screenshot(path=str(screenshots / "overview_en.png"), full_page=True)
+
+
+# -- filters and the CSV download ---------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def national_parks() -> pd.DataFrame:
+    ds = load_package()
+    return apply_filters(ds, Filters(levels=("national",))).parks
+
+
+def download_csv(page, tmp_path) -> pd.DataFrame:
+    button = page.locator("[data-testid='stDownloadButton']").filter(has_text=re.compile("CSV"))
+    with page.expect_download() as info:
+        button.first.click()
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    raw = target.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), "CSV for Excel starts with a BOM"
+    return pd.read_csv(io.BytesIO(raw), dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def assert_only_national(frame: pd.DataFrame, expected: pd.DataFrame, lang: str) -> None:
+    assert len(frame) == len(expected)
+    level_col = t("level", lang)
+    assert level_col in frame.columns, list(frame.columns)
+    assert set(frame[level_col]) == {label("level", "national", lang)}
+
+
+def test_filter_from_the_url_reaches_the_csv(page, app_url, national_parks, tmp_path, screenshots):
+    open_page(page, f"{app_url}/table?table=parks&level=national&lang=zh")
+    no_exception(page)
+    frame = download_csv(page, tmp_path)
+    assert_only_national(frame, national_parks, "zh")
+    page.screenshot(path=str(screenshots / "table_level_national.png"), full_page=True)
+
+
+def test_filter_from_the_sidebar_reaches_url_and_csv(page, app_url, national_parks, tmp_path):
+    open_page(page, f"{app_url}/table?table=parks&lang=zh")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    select = sidebar.locator("[data-testid='stMultiSelect']").filter(
+        has=page.locator(
+            "[data-testid='stWidgetLabel']", has_text=re.compile(f"^{t('level', 'zh')}$")
+        )
+    )
+    select.first.locator("input").click()
+    page.get_by_role("option", name=label("level", "national", "zh"), exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_app_run(page)
+    assert parse_qs(urlparse(page.url).query).get("level") == ["national"]
+    no_exception(page)
+    assert_only_national(download_csv(page, tmp_path), national_parks, "zh")
+
+
+def test_hostile_url_shows_a_notice_in_the_browser(page, app_url):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    open_page(page, f"{app_url}/table?level=<script>alert(1)</script>&nosuch=1&lang=xx")
+    no_exception(page)
+    alerts = page.locator("[data-testid='stAlert']")
+    assert alerts.count() >= 1
+    assert dialogs == []  # the script in the URL never ran
+    assert "<script>" not in page.locator("[data-testid='stMain']").inner_html()
