@@ -147,7 +147,8 @@ def read_url_once(full: Dataset) -> None:
     for fields in PAGE_VIEW.values():
         for field in fields:
             value = getattr(view, field)
-            st.session_state["v_" + field] = value if isinstance(value, bool) else value or None
+            if value or isinstance(value, bool):
+                st.session_state["v_" + field] = value
     st.session_state["_notices"] = notices + view_notices
     st.session_state["_url_read"] = True
 
@@ -272,3 +273,83 @@ def download_buttons(c: Ctx, kind: str, frame: pd.DataFrame) -> None:
         key="dl_geo",
     )
     st.caption(t("download_note", c.lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def boundaries() -> tuple[dict, pd.DataFrame]:
+    from parkdata.boundaries import load_boundaries, load_city_labels
+
+    return load_boundaries(), load_city_labels()
+
+
+def park_map(
+    c: Ctx,
+    *,
+    basemap: bool = False,
+    selected: str | None = None,
+    key: str = "map",
+    height: int = 520,
+) -> str | None:
+    """Draw the map of the filtered parks; return the park_id the user clicked, if any."""
+    from parkdata import maps
+
+    geo, labels = boundaries()
+    deck = maps.park_map(
+        c.ds.parks,
+        geo,
+        labels,
+        lang=c.lang,
+        basemap=basemap,
+        planned_area_km2=planned_area(c.data_dir, c.stamp, c.filters),
+        industries=c.ds.industries,
+        selected_park=selected,
+    )
+    event = st.pydeck_chart(
+        deck, on_select="rerun", selection_mode="single-object", key=key, height=height
+    )
+    picked = (event.selection.get("objects", {}) or {}).get("parks", []) if event else []
+    return picked[0].get("park_id") if picked else None
+
+
+def open_profile(park_id: str) -> None:
+    st.session_state["v_park"] = park_id
+    st.switch_page("pages/profile_page.py")
+
+
+def legend(lang: str) -> None:
+    from parkdata import maps
+
+    chips = " ".join(
+        f'<span style="color:{hex_}">●</span> {name}' for name, hex_ in maps.legend(lang)
+    )
+    st.markdown(chips, unsafe_allow_html=True)
+
+
+def profile_options(c: Ctx) -> dict[str, str]:
+    """park_id -> name for the profile picker: the filtered parks, plus the chosen one."""
+    names = tables.park_names(c.full.parks, c.lang)
+    ids = list(c.ds.parks["park_id"])
+    chosen = st.session_state.get("v_park")
+    if chosen in names.index and chosen not in ids:
+        ids.insert(0, chosen)
+    return {pid: str(names[pid]) for pid in ids}
+
+
+def sources_frame(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
+    from parkdata.i18n import label
+
+    out = sources[["source_id", "kind", "title_zh", "publisher", "published", "url"]].copy()
+    out["kind"] = out["kind"].map(lambda v: label("source_kind", v, lang)).astype("string")
+    return out
+
+
+def indicator_values(c: Ctx, indicator: str, by: str) -> pd.DataFrame | None:
+    """Totals of `indicator` by level and `by`; None when its rows mix unit families."""
+    from parkdata import compare
+
+    try:
+        return compare.indicator_by_level(
+            c.ds.indicators, c.ds.parks, c.ds.units, indicator, by=[by]
+        )
+    except ValueError:
+        return None

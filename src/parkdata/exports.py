@@ -179,7 +179,7 @@ def export_filename(f: Filters, table: str, ext: str, lang: str) -> str:
             shown = "+".join(label(kind, v, lang) if kind else v for v in values[:3])
             parts.append(f"{t(key, lang)}-{shown}" + ("+…" if len(values) > 3 else ""))
     if f.text:
-        parts.append(f"{t('search', lang)}-{f.text[:20]}")
+        parts.append(f"{t('search_short', lang)}-{f.text[:20]}")
     if f.as_of:
         parts.append(f.as_of)
     if len(parts) == 2:

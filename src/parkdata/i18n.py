@@ -24,6 +24,7 @@ UI: dict[str, tuple[str, str]] = {
     "language": ("语言", "Language"),
     "filters": ("筛选", "Filters"),
     "search": ("搜索园区名称", "Search park names"),
+    "search_short": ("名称", "name"),
     "search_help": (
         "匹配中文全称、简称和英文名（繁体也可）",
         "Matches Chinese full name, short name and English name",
@@ -113,6 +114,9 @@ UI: dict[str, tuple[str, str]] = {
         "Bars show how long each level was held; markers are dated events and "
         "target years. Dates known only to the year or month keep that precision.",
     ),
+    "undated_levels": ("另有 {n} 个国家级或省级园区没有有日期的批准记录，未计入上图。",
+                       "{n} more national or provincial parks have no dated approval and are "
+                       "not counted above."),
     "no_history": (
         "所选园区没有有日期的级别记录。",
         "The selected parks have no dated level records.",
@@ -307,6 +311,12 @@ COLUMNS: dict[str, tuple[str, str]] = {
     "year": ("年份", "Year"),
     "value": ("数值", "Value"),
     "value_max": ("上限", "Upper value"),
+    "target_value": ("目标值", "Target"),
+    "target_unit": ("目标单位", "Target unit"),
+    "actual_value": ("实际值", "Actual"),
+    "actual_unit": ("实际单位", "Actual unit"),
+    "actual_year": ("实际年份", "Actual year"),
+    "ratio": ("实际/目标", "Actual / target"),
     "qualifier": ("限定", "Qualifier"),
     "unit": ("单位", "Unit"),
     "kind": ("类别", "Kind"),
@@ -375,7 +385,7 @@ def park_name(row: Mapping[str, object], lang: str) -> str:
     return str(row.get("name_zh"))
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#!|<>~$])")
 
 
 def escape_markdown(text: str) -> str:

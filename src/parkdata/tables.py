@@ -135,3 +135,38 @@ def cited_sources(ds: Dataset, kind: str) -> pd.DataFrame:
     else:
         ids = set(getattr(ds, kind)["source_id"].dropna())
     return ds.sources[ds.sources["source_id"].isin(ids)]
+
+
+def unit_label(ds: Dataset, unit: str, lang: str) -> str:
+    """The label of a unit code (亿元, km², ...); the code when unknown."""
+    return _lookup(ds.units, "unit", lang).get(unit, unit)
+
+
+def indicator_choices(ds: Dataset, lang: str) -> dict[str, str]:
+    """indicator -> label, for the indicators with an actual or estimated value for some park."""
+    ind = ds.indicators
+    rows = ind["park_id"].notna() & ind["kind"].isin(("actual", "estimate"))
+    present = set(ind.loc[rows, "indicator"])
+    labels = _lookup(ds.indicator_types, "indicator", lang)
+    return {i: labels[i] for i in ds.indicator_types["indicator"] if i in present}
+
+
+def targets_table(ds: Dataset, lang: str) -> pd.DataFrame:
+    """Targets paired with the latest actual (compare.targets_vs_actuals), with readable names,
+    indicator and unit labels; ratio = actual / target in the family's base unit."""
+    from parkdata.compare import targets_vs_actuals
+
+    pairs = targets_vs_actuals(ds.indicators, ds.units)
+    names = park_names(ds.parks, lang)
+    units = _lookup(ds.units, "unit", lang)
+    return pd.DataFrame({
+        "name": pairs["park_id"].map(names).fillna(pairs["region"]).astype("string"),
+        "indicator": pairs["indicator"].map(_lookup(ds.indicator_types, "indicator", lang)),
+        "target_value": pairs["target_value"],
+        "target_unit": pairs["target_unit"].map(units),
+        "target_year": pairs["target_year"],
+        "actual_value": pairs["actual_value"],
+        "actual_unit": pairs["actual_unit"].map(units),
+        "actual_year": pairs["actual_year"],
+        "ratio": pairs["ratio"] if "ratio" in pairs else pd.NA,
+    })
