@@ -188,7 +188,8 @@ def test_many_parks_are_aggregated_and_noted():
     density = layer(deck, "parks-density")
     assert "parks" not in [lay.id for lay in deck.layers]
     assert sum(r["n"] for r in density.data) == n
-    assert len(density.data) <= 80 * 40 + 80 + 40 + 1  # 0.1° cells over 8° × 4°
+    assert len(density.data) <= 40 * 20 + 40 + 20 + 1  # 0.2° cells over 8° × 4°
+    assert max(r["radius"] for r in density.data) == pytest.approx(0.1 * 111_000)
     assert "50,000" in maps.map_note(many, "en") and "50,000" in maps.map_note(many, "zh")
     assert maps.map_note(many.iloc[:10], "en") is None
 
@@ -204,8 +205,9 @@ def test_density_cells_count_levels():
     cells = maps.density_cells(parks, "en").sort_values("n", ascending=False)
     first = cells.iloc[0]
     assert (first["n"], first["n_national"], first["n_provincial"]) == (3, 2, 1)
-    assert first["fill_colour"][:3] == palette.LEVEL_COLOURS["national"]
     assert cells.iloc[1]["n_unknown"] == 1
+    assert cells.iloc[1]["radius"] == pytest.approx(first["radius"] / 3**0.5)  # area ∝ count
+    assert "Parks: 3" in first["tooltip"] and "National: 2" in first["tooltip"]
 
 
 def test_map_note_counts_unmapped(parks):

@@ -18,7 +18,8 @@ from shapely.geometry import shape
 from parkdata import palette
 
 MAX_POINTS = 5000  # above this the map shows counts per grid cell, not individual parks
-GRID_DEG = 0.1  # density cell size (about 10 km)
+GRID_DEG = 0.2  # density cell size (about 20 km)
+DENSITY_COLOUR = [60, 70, 90, 170]
 UNKNOWN_RADIUS_PX = 6
 MIN_RADIUS_PX, MAX_RADIUS_PX = 4.0, 30.0
 CJK_FONT = (
@@ -50,7 +51,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "area": ("规划面积", "Planned area"),
     "area_unknown": ("面积未知", "area unknown"),
     "no_data": ("无资料", "no data"),
-    "parks_here": ("个园区", "parks"),
+    "parks_here": ("园区数", "Parks"),
 }
 
 
@@ -158,7 +159,7 @@ def park_points(
 
 def density_cells(parks: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     """Parks with coordinates counted per GRID_DEG cell: lon, lat (cell centre), n, n_<level>,
-    radius (px), fill_colour (of the most common level) and an escaped `tooltip`."""
+    radius (metres), fill_colour and an escaped `tooltip` with the count per level."""
     mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
     cell_x = (mapped["lon"].astype(float) // GRID_DEG).astype(int)
     cell_y = (mapped["lat"].astype(float) // GRID_DEG).astype(int)
@@ -169,15 +170,18 @@ def density_cells(parks: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     cells["n"] = counts.sum(axis=1).to_numpy()
     cells["lon"] = (cells["x"] + 0.5) * GRID_DEG
     cells["lat"] = (cells["y"] + 0.5) * GRID_DEG
-    top = counts.idxmax(axis=1).to_numpy()
-    cells["fill_colour"] = [palette.level_rgba(level, 200) for level in top]
-    cells["radius"] = [min(MAX_RADIUS_PX, 3 + 2 * math.sqrt(n)) for n in cells["n"]]
+    cells["fill_colour"] = [DENSITY_COLOUR] * len(cells)
+    # Radius in metres, area proportional to the count; the fullest cell fills its square, so
+    # circles never overlap at any zoom.
+    half_cell_m = GRID_DEG / 2 * 111_000
+    largest = max(int(cells["n"].max()), 1) if len(cells) else 1
+    cells["radius"] = [half_cell_m * math.sqrt(n / largest) for n in cells["n"]]
     cells["tooltip"] = [_cell_tooltip(row, lang) for row in cells.itertuples()]
     return cells.drop(columns=["x", "y"])
 
 
 def _cell_tooltip(row, lang: str) -> str:
-    parts = [f"<b>{int(row.n):,} {html.escape(_t('parks_here', lang))}</b>"]
+    parts = [f"<b>{html.escape(_t('parks_here', lang))}: {int(row.n):,}</b>"]
     for level in palette.LEVEL_ORDER:
         n = int(getattr(row, f"n_{level}"))
         if n:
@@ -192,10 +196,10 @@ def map_note(parks: pd.DataFrame, lang: str = "zh") -> str | None:
     if n_mapped > MAX_POINTS:
         notes.append(
             f"{n_mapped:,} parks are more than the map draws one by one ({MAX_POINTS:,}): "
-            "circles count parks per 0.1° cell. Narrow the filters to see single parks."
+            "circles count parks per 0.2° cell. Narrow the filters to see single parks."
             if lang == "en"
             else f"共 {n_mapped:,} 个园区，超过地图逐个显示的上限（{MAX_POINTS:,}）："
-            "圆圈表示每 0.1° 网格内的园区数。缩小筛选范围即可查看单个园区。"
+            "圆圈表示每 0.2° 网格内的园区数。缩小筛选范围即可查看单个园区。"
         )
     n_unmapped = len(unmapped_parks(parks))
     if n_unmapped:
@@ -335,7 +339,7 @@ def park_map(
     mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
     if len(mapped) > MAX_POINTS:
         points = density_cells(mapped, lang)
-        layers.append(_points_layer("parks-density", points))
+        layers.append(_points_layer("parks-density", points, radius_units="meters"))
     else:
         points = park_points(mapped, planned_area_km2, industries, lang)
         if len(points):
@@ -365,7 +369,7 @@ def park_map(
     )
 
 
-def _points_layer(layer_id: str, points: pd.DataFrame) -> pdk.Layer:
+def _points_layer(layer_id: str, points: pd.DataFrame, radius_units: str = "pixels") -> pdk.Layer:
     columns = ["lon", "lat", "fill_colour", "radius", "tooltip"]
     # No free text besides the escaped tooltip: pydeck's to_html inlines the data in a <script>.
     columns += [c for c in ("park_id", "level", "line_colour", "n") if c in points]
@@ -378,7 +382,7 @@ def _points_layer(layer_id: str, points: pd.DataFrame) -> pdk.Layer:
         get_fill_color="fill_colour",
         get_line_color="line_colour" if "line_colour" in points else [255, 255, 255, 255],
         get_radius="radius",
-        radius_units=pdk.types.String("pixels"),
+        radius_units=pdk.types.String(radius_units),
         stroked=True,
         line_width_units=pdk.types.String("pixels"),
         get_line_width=1.5,
