@@ -50,10 +50,14 @@ def read_frames(package_dir: Path | str = DATA_DIR) -> Dataset:
 
 
 def load_package(package_dir: Path | str = DATA_DIR) -> Dataset:
-    """Validate, then load. Raises PackageError listing every problem (file:row:column)."""
+    """Validate, then load. Raises PackageError listing every problem (file:row:column).
+    Validation is skipped for bytes that already passed it (see `parkdata.validated`)."""
+    from parkdata.validated import known_valid, remember_valid
     from parkdata.validation import validate_package
 
-    problems = validate_package(package_dir)
-    if problems:
-        raise PackageError(problems)
+    if not known_valid(package_dir):
+        problems = validate_package(package_dir)
+        if problems:
+            raise PackageError(problems)
+        remember_valid(package_dir)
     return read_frames(package_dir)
