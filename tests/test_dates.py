@@ -31,7 +31,10 @@ def test_bad_dates_are_refused(text):
         parse_partial_date(text)
 
 
-@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)), st.sampled_from(["year", "month", "day"]))
+@given(
+    st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31)),
+    st.sampled_from(["year", "month", "day"]),
+)
 def test_round_trip(day, precision):
     text = {"year": f"{day:%Y}", "month": f"{day:%Y-%m}", "day": f"{day:%Y-%m-%d}"}[precision]
     parsed = parse_partial_date(text)

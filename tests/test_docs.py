@@ -16,14 +16,24 @@ def test_readme_row_counts_match_the_package():
         match = re.search(rf"\| `{table}\.csv` \| (\d+) \|", README)
         assert match, f"README has no row count for {table}.csv"
         assert int(match.group(1)) == len(getattr(ds, table)), table
-    vocab = re.search(r"\| `sectors\.csv`, `indicator_types\.csv`, `units\.csv` \| (\d+), (\d+), (\d+) \|", README)
-    assert vocab and tuple(map(int, vocab.groups())) == (len(ds.sectors), len(ds.indicator_types), len(ds.units))
+    vocab = re.search(
+        r"\| `sectors\.csv`, `indicator_types\.csv`, `units\.csv` \| (\d+), (\d+), (\d+) \|", README
+    )
+    assert vocab and tuple(map(int, vocab.groups())) == (
+        len(ds.sectors),
+        len(ds.indicator_types),
+        len(ds.units),
+    )
 
 
 def test_readme_level_counts_match_the_package():
     levels = load_package(DATA_DIR).parks["level"].value_counts()
     stated = re.search(r"(\d+) national, (\d+) provincial, (\d+) unknown", README)
-    assert stated and tuple(map(int, stated.groups())) == (levels["national"], levels["provincial"], levels["unknown"])
+    assert stated and tuple(map(int, stated.groups())) == (
+        levels["national"],
+        levels["provincial"],
+        levels["unknown"],
+    )
 
 
 def test_every_indicator_and_unit_in_use_is_documented():

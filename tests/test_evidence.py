@@ -15,7 +15,10 @@ SHARED = DATA_DIR.parent.parent / "shared"
 ARTICLES = SHARED / "articles"
 REFERENCE = SHARED / "reference" / "park_facts.csv"
 
-needs_articles = pytest.mark.skipif(not ARTICLES.is_dir(), reason=f"{ARTICLES} not found: the five source articles sit beside the repository in CI")
+needs_articles = pytest.mark.skipif(
+    not ARTICLES.is_dir(),
+    reason=f"{ARTICLES} not found: the five source articles sit beside the repository in CI",
+)
 needs_reference = pytest.mark.skipif(not REFERENCE.is_file(), reason=f"{REFERENCE} not found")
 
 

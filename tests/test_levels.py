@@ -45,8 +45,16 @@ def ds() -> Dataset:
     sources = _frame([("s1", "article"), ("s2", "reference")], ["source_id", "kind"])
     units = pd.DataFrame({"unit": ["km2", "mu", "cny_100m"], "to_base": [1.0, 0.00066667, 1.0]})
     empty = pd.DataFrame()
-    return Dataset(sources=sources, parks=parks, events=events, indicators=indicators,
-                   industries=empty, sectors=empty, indicator_types=empty, units=units)
+    return Dataset(
+        sources=sources,
+        parks=parks,
+        events=events,
+        indicators=indicators,
+        industries=empty,
+        sectors=empty,
+        indicator_types=empty,
+        units=units,
+    )
 
 
 def test_level_at_follows_dated_approvals(ds):
@@ -66,7 +74,11 @@ def test_status_history_segments(ds):
     history = levels.status_history(ds)
     a = history[history["park_id"] == "a"]
     assert list(a["status"]) == ["established", "provincial", "national"]
-    assert list(a["start"]) == [pd.Timestamp("1990-01-01"), pd.Timestamp("1992-06-01"), pd.Timestamp("2012-08-19")]
+    assert list(a["start"]) == [
+        pd.Timestamp("1990-01-01"),
+        pd.Timestamp("1992-06-01"),
+        pd.Timestamp("2012-08-19"),
+    ]
     assert list(a["start_precision"]) == ["year", "month", "day"]
     assert a["end"].iloc[0] == pd.Timestamp("1992-06-01")
     assert pd.isna(a["end"].iloc[-1])  # ongoing

@@ -28,8 +28,12 @@ def test_real_package_has_no_problem():
 
 def test_frictionless_command_line_says_valid():
     exe = Path(sys.executable).with_name("frictionless")
-    result = subprocess.run([str(exe), "validate", str(DATA_DIR / "datapackage.json")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(exe), "validate", str(DATA_DIR / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout[-2000:]
     assert "INVALID" not in result.stdout
     assert result.stdout.count("VALID") == 8  # one line per table
@@ -53,8 +57,10 @@ def test_every_source_supports_a_fact(ds):
 def test_every_article_gives_facts(ds):
     articles = ds.sources.loc[ds.sources["kind"] == "article", "source_id"]
     for source_id in articles:
-        n = sum((getattr(ds, t)["source_id"] == source_id).sum()
-                for t in ("events", "indicators", "industries"))
+        n = sum(
+            (getattr(ds, t)["source_id"] == source_id).sum()
+            for t in ("events", "indicators", "industries")
+        )
         assert n >= 5, source_id
 
 
@@ -75,9 +81,17 @@ def test_missing_stays_missing(ds):
 
 def test_article_figures_carry_their_units(ds):
     ind = ds.indicators.set_index("fact_id")
-    hengyang = ind[(ind["park_id"] == "hengyang_htz") & (ind["indicator"] == "planned_area")].iloc[0]
-    assert (hengyang["value"], hengyang["unit"], hengyang["source_id"]) == (170.57, "km2", "art_2020_hengyang")
-    listed = ind[(ind["park_id"] == "chenzhou_einm_park") & (ind["indicator"] == "listed_companies")].iloc[0]
+    hengyang = ind[(ind["park_id"] == "hengyang_htz") & (ind["indicator"] == "planned_area")].iloc[
+        0
+    ]
+    assert (hengyang["value"], hengyang["unit"], hengyang["source_id"]) == (
+        170.57,
+        "km2",
+        "art_2020_hengyang",
+    )
+    listed = ind[
+        (ind["park_id"] == "chenzhou_einm_park") & (ind["indicator"] == "listed_companies")
+    ].iloc[0]
     assert (listed["value"], listed["value_max"], listed["kind"]) == (3, 5, "target")
     trade = ind[ind["indicator"] == "foreign_trade"].iloc[0]
     assert (trade["value"], trade["unit"], trade["kind"]) == (12, "usd_100m", "estimate")

@@ -73,7 +73,11 @@ def test_approval_needs_level_after(pkg):
 
 def test_parent_cycle_is_found(pkg):
     parks = pkg / "parks.csv"
-    edit(parks, "high_tech_zone,,GB/T 37028-2018 code 43103001.", "high_tech_zone,longping_park,GB/T 37028-2018 code 43103001.")
+    edit(
+        parks,
+        "high_tech_zone,,GB/T 37028-2018 code 43103001.",
+        "high_tech_zone,longping_park,GB/T 37028-2018 code 43103001.",
+    )
     found = places(pkg)
     assert ("parks.csv", line_of(parks, "changsha_htz,"), "parent_id") in found
     assert ("parks.csv", line_of(parks, "longping_park,"), "parent_id") in found

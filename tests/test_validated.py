@@ -33,8 +33,10 @@ def test_success_is_remembered_by_content(pkg, monkeypatch):
 def test_any_change_validates_again(pkg):
     load_package(pkg)
     parks = pkg / "parks.csv"
-    parks.write_text(parks.read_text(encoding="utf-8").replace("national,2020-07-21", "galactic,2020-07-21", 1),
-                     encoding="utf-8")
+    parks.write_text(
+        parks.read_text(encoding="utf-8").replace("national,2020-07-21", "galactic,2020-07-21", 1),
+        encoding="utf-8",
+    )
     assert not validated.known_valid(pkg)
     with pytest.raises(PackageError):
         load_package(pkg)

@@ -45,7 +45,8 @@ def parse_partial_date(text: str) -> PartialDate:
     match = _PATTERN.match(str(text).strip())
     if not match:
         raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")
-    year, month, day = (int(g) if g else None for g in match.groups())
+    year = int(match.group(1))
+    month, day = (int(g) if g else None for g in match.groups()[1:])
     if month is not None and not 1 <= month <= 12:
         raise ValueError(f"month out of range: {text!r}")
     if day is not None and not 1 <= day <= calendar.monthrange(year, month or 1)[1]:

@@ -49,7 +49,9 @@ def status_history(ds: Dataset) -> pd.DataFrame:
     source_id. Parks without dated establishment or approval events have no rows."""
     ev = _dated_events(ds, ("established", *APPROVALS))
     if ev.empty:
-        return pd.DataFrame(columns=["park_id", "status", "start", "end", "start_precision", "source_id"])
+        return pd.DataFrame(
+            columns=["park_id", "status", "start", "end", "start_precision", "source_id"]
+        )
     ev["status"] = ev["level_after"].fillna("established").astype("string")
     ev = ev[ev["status"].isin(STATUS_ORDER)]
     ev = ev.drop_duplicates(["park_id", "status", "start"])
@@ -63,13 +65,20 @@ def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
     Only parks with dated approvals can be placed in time (see `parks_without_dated_level`)."""
     approvals = _dated_events(ds, APPROVALS)
     if approvals.empty:
-        return pd.DataFrame({"date": pd.Series(dtype="datetime64[ns]"), "level": pd.Series(dtype="string"),
-                             "n": pd.Series(dtype="int64")})
+        return pd.DataFrame(
+            {
+                "date": pd.Series(dtype="datetime64[ns]"),
+                "level": pd.Series(dtype="string"),
+                "n": pd.Series(dtype="int64"),
+            }
+        )
     rows = []
     for date in sorted(approvals["start"].unique()):
         current = approvals[approvals["start"] <= date].groupby("park_id")["level_after"].last()
         for level in ("national", "provincial"):
-            rows.append({"date": pd.Timestamp(date), "level": level, "n": int((current == level).sum())})
+            rows.append(
+                {"date": pd.Timestamp(date), "level": level, "n": int((current == level).sum())}
+            )
     return pd.DataFrame(rows).astype({"level": "string"})
 
 
@@ -83,9 +92,13 @@ def parks_without_dated_level(ds: Dataset) -> pd.Index:
 def planned_area_facts(ds: Dataset) -> pd.DataFrame:
     """The area fact chosen for each park, converted to km². Preference: article over reference,
     actual over target, planned_area over approved_area, then the latest year."""
-    ind = ds.indicators[ds.indicators["indicator"].isin(AREA_INDICATORS) & ds.indicators["park_id"].notna()]
+    ind = ds.indicators[
+        ds.indicators["indicator"].isin(AREA_INDICATORS) & ds.indicators["park_id"].notna()
+    ]
     if ind.empty:
-        return pd.DataFrame(columns=["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"])
+        return pd.DataFrame(
+            columns=["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"]
+        )
     to_base = ds.units.set_index("unit")["to_base"]
     kind = ds.sources.set_index("source_id")["kind"]
     ranked = ind.assign(
@@ -96,7 +109,9 @@ def planned_area_facts(ds: Dataset) -> pd.DataFrame:
         _year=ind["year"].fillna(0),
     ).sort_values(["park_id", "_article", "_actual", "_planned", "_year"], kind="stable")
     best = ranked.groupby("park_id").tail(1)
-    return best[["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"]].reset_index(drop=True)
+    return best[["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"]].reset_index(
+        drop=True
+    )
 
 
 def planned_area_km2(ds: Dataset) -> pd.Series:

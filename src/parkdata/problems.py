@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, order=True)
 class Problem:
-    """A fault in the data package. `row` is the CSV line number (header = 1, first data row = 2)."""
+    """A fault in the data package.
+
+    `row` is the CSV line number (header = 1, first data row = 2); None for the whole file."""
 
     file: str
     row: int | None

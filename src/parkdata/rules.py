@@ -31,7 +31,11 @@ def park_or_region(ds: Dataset) -> list[Problem]:
         frame = getattr(ds, table)
         has_park, has_region = frame["park_id"].notna(), frame["region"].notna()
         for row, _ in _rows(frame, has_park == has_region):
-            problems.append(Problem(f"{table}.csv", row, "park_id", "give either park_id or region (exactly one)"))
+            problems.append(
+                Problem(
+                    f"{table}.csv", row, "park_id", "give either park_id or region (exactly one)"
+                )
+            )
     return problems
 
 
@@ -82,8 +86,14 @@ def level_matches_latest_approval(ds: Dataset) -> list[Problem]:
     for row, park in _rows(ds.parks, ds.parks["park_id"].isin(latest.index)):
         expected = latest[park["park_id"]]
         if park["level"] != expected:
-            problems.append(Problem("parks.csv", row, "level",
-                                    f"level is {park['level']!r} but the latest approval event says {expected!r}"))
+            problems.append(
+                Problem(
+                    "parks.csv",
+                    row,
+                    "level",
+                    f"level is {park['level']!r} but the latest approval event says {expected!r}",
+                )
+            )
     return problems
 
 
@@ -92,10 +102,16 @@ def level_has_source(ds: Dataset) -> list[Problem]:
     parks, problems = ds.parks, []
     known = parks["level"] != "unknown"
     for column in ("level_source_id", "level_evidence", "level_as_of"):
-        problems += [Problem("parks.csv", row, column, f"level {p['level']!r} needs {column}")
-                     for row, p in _rows(parks, known & parks[column].isna())]
-    problems += [Problem("parks.csv", row, "level_source_id", "level is unknown, so no level source is expected")
-                 for row, _ in _rows(parks, ~known & parks["level_source_id"].notna())]
+        problems += [
+            Problem("parks.csv", row, column, f"level {p['level']!r} needs {column}")
+            for row, p in _rows(parks, known & parks[column].isna())
+        ]
+    problems += [
+        Problem(
+            "parks.csv", row, "level_source_id", "level is unknown, so no level source is expected"
+        )
+        for row, _ in _rows(parks, ~known & parks["level_source_id"].notna())
+    ]
     return problems
 
 
@@ -103,11 +119,20 @@ def coordinates_complete(ds: Dataset) -> list[Problem]:
     """lat and lon come together, with precision and source."""
     parks, problems = ds.parks, []
     has_lat, has_lon = parks["lat"].notna(), parks["lon"].notna()
-    problems += [Problem("parks.csv", row, "lon" if lat else "lat", "lat and lon must both be given or both empty")
-                 for row, lat in ((r, p["lat"] is not pd.NA) for r, p in _rows(parks, has_lat != has_lon))]
+    problems += [
+        Problem(
+            "parks.csv",
+            row,
+            "lon" if lat else "lat",
+            "lat and lon must both be given or both empty",
+        )
+        for row, lat in ((r, p["lat"] is not pd.NA) for r, p in _rows(parks, has_lat != has_lon))
+    ]
     for column in ("location_precision", "location_source_id"):
-        problems += [Problem("parks.csv", row, column, f"coordinates need {column}")
-                     for row, _ in _rows(parks, has_lat & has_lon & parks[column].isna())]
+        problems += [
+            Problem("parks.csv", row, column, f"coordinates need {column}")
+            for row, _ in _rows(parks, has_lat & has_lon & parks[column].isna())
+        ]
     return problems
 
 
@@ -126,13 +151,17 @@ def coordinates_in_province(ds: Dataset) -> list[Problem]:
             lat = parks.loc[here, "lat"].to_numpy(dtype=float)
             inside = shapely.intersects_xy(geometry, lon, lat)
             outside[here[here].index[~inside]] = True
-    return [Problem("parks.csv", row, "lat", f"({p['lat']}, {p['lon']}) is outside {p['province']}")
-            for row, p in _rows(parks, outside)]
+    return [
+        Problem("parks.csv", row, "lat", f"({p['lat']}, {p['lon']}) is outside {p['province']}")
+        for row, p in _rows(parks, outside)
+    ]
 
 
 def parents_are_acyclic(ds: Dataset) -> list[Problem]:
     has_parent = ds.parks["parent_id"].notna()
-    parent = dict(zip(ds.parks.loc[has_parent, "park_id"], ds.parks.loc[has_parent, "parent_id"], strict=True))
+    parent = dict(
+        zip(ds.parks.loc[has_parent, "park_id"], ds.parks.loc[has_parent, "parent_id"], strict=True)
+    )
     problems = []
     for row, park in _rows(ds.parks, has_parent):
         seen, node = {park["park_id"]}, park["parent_id"]
@@ -150,17 +179,27 @@ def unit_fits_indicator(ds: Dataset) -> list[Problem]:
     family = ind["indicator"].map(ds.indicator_types.set_index("indicator")["unit_family"])
     unit_family = ind["unit"].map(ds.units.set_index("unit")["family"])
     bad = family.notna() & unit_family.notna() & (family != unit_family)
-    return [Problem("indicators.csv", row, "unit",
-                    f"unit {r['unit']!r} is not a unit of {r['indicator']!r} ({family[row - 2]})")
-            for row, r in _rows(ind, bad)]
+    return [
+        Problem(
+            "indicators.csv",
+            row,
+            "unit",
+            f"unit {r['unit']!r} is not a unit of {r['indicator']!r} ({family[row - 2]})",
+        )
+        for row, r in _rows(ind, bad)
+    ]
 
 
 def ranges_and_targets(ds: Dataset) -> list[Problem]:
     ind, problems = ds.indicators, []
-    problems += [Problem("indicators.csv", row, "value_max", "value_max is below value")
-                 for row, _ in _rows(ind, ind["value_max"].notna() & (ind["value_max"] < ind["value"]))]
-    problems += [Problem("indicators.csv", row, "target_year", "target_year is only for targets")
-                 for row, _ in _rows(ind, ind["target_year"].notna() & (ind["kind"] != "target"))]
+    problems += [
+        Problem("indicators.csv", row, "value_max", "value_max is below value")
+        for row, _ in _rows(ind, ind["value_max"].notna() & (ind["value_max"] < ind["value"]))
+    ]
+    problems += [
+        Problem("indicators.csv", row, "target_year", "target_year is only for targets")
+        for row, _ in _rows(ind, ind["target_year"].notna() & (ind["kind"] != "target"))
+    ]
     return problems
 
 

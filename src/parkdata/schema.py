@@ -1,4 +1,4 @@
-"""Reading the Frictionless descriptor (data/datapackage.json): resources, fields and their types."""
+"""Reading the Frictionless descriptor (data/datapackage.json): resources, fields, types."""
 
 from __future__ import annotations
 
@@ -46,8 +46,13 @@ def fields(descriptor: dict, name: str) -> list[Field]:
         cons = fd.get("constraints", {})
         enum = tuple(cons["enum"]) if "enum" in cons else None
         out.append(
-            Field(fd["name"], fd.get("type", "string"), bool(cons.get("required")), enum,
-                  fd.get("description", ""))
+            Field(
+                fd["name"],
+                fd.get("type", "string"),
+                bool(cons.get("required")),
+                enum,
+                fd.get("description", ""),
+            )
         )
     return out
 

@@ -43,13 +43,20 @@ def _check_header(package_dir: Path, res: dict) -> list[Problem]:
         header = next(csv.reader(handle), [])
     expected = [fd["name"] for fd in res["schema"]["fields"]]
     file = res["path"]
-    problems = [Problem(file, 1, name, f"column '{name}' is missing from the header")
-                for name in expected if name not in header]
-    problems += [Problem(file, 1, name or None, f"column '{name}' is not in the schema")
-                 for name in header if name not in expected]
+    problems = [
+        Problem(file, 1, name, f"column '{name}' is missing from the header")
+        for name in expected
+        if name not in header
+    ]
+    problems += [
+        Problem(file, 1, name or None, f"column '{name}' is not in the schema")
+        for name in header
+        if name not in expected
+    ]
     if not problems and header != expected:
-        problems.append(Problem(file, 1, None, "columns are not in the schema's order: "
-                                + ", ".join(expected)))
+        problems.append(
+            Problem(file, 1, None, "columns are not in the schema's order: " + ", ".join(expected))
+        )
     return problems
 
 
@@ -59,13 +66,27 @@ def _check_encoding(package_dir: Path, rel_path: str) -> list[Problem]:
         return [Problem(rel_path, None, None, "file is missing")]
     data = path.read_bytes()
     if data.startswith(UTF8_BOM):
-        return [Problem(rel_path, 1, None, "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM")]
+        return [
+            Problem(
+                rel_path,
+                1,
+                None,
+                "file starts with a UTF-8 byte-order mark; save it as UTF-8 without BOM",
+            )
+        ]
     try:
         data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         hint = " (it looks like GBK/GB18030)" if _decodes_as_gbk(data) else ""
-        return [Problem(rel_path, line, None, f"not valid UTF-8 at byte {exc.start}{hint}; save the file as UTF-8")]
+        return [
+            Problem(
+                rel_path,
+                line,
+                None,
+                f"not valid UTF-8 at byte {exc.start}{hint}; save the file as UTF-8",
+            )
+        ]
     if not data.strip():
         return [Problem(rel_path, None, None, "file is empty: it needs at least a header row")]
     return []
@@ -88,7 +109,9 @@ def check_schema(package_dir: Path) -> list[Problem]:
         file = Path(task.place).name if task.place else task.name
         for error in task.errors:
             row = getattr(error, "row_number", None)
-            column = getattr(error, "field_name", None) or next(iter(getattr(error, "field_names", []) or []), None)
+            column = getattr(error, "field_name", None) or next(
+                iter(getattr(error, "field_names", []) or []), None
+            )
             problems.append(Problem(file, row, column, _message(error)))
     for error in report.errors:
         problems.append(Problem(DESCRIPTOR, None, None, error.message))
