@@ -282,6 +282,31 @@ def boundaries() -> tuple[dict, pd.DataFrame]:
     return load_boundaries(), load_city_labels()
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def map_deck(
+    directory: str,
+    file_stamp: float,
+    f: flt.Filters,
+    lang: str,
+    basemap: bool,
+    selected: str | None,
+):
+    from parkdata import maps
+
+    ds = filtered(directory, file_stamp, f)
+    geo, labels = boundaries()
+    return maps.park_map(
+        ds.parks,
+        geo,
+        labels,
+        lang=lang,
+        basemap=basemap,
+        planned_area_km2=planned_area(directory, file_stamp, f),
+        industries=ds.industries,
+        selected_park=selected,
+    )
+
+
 def park_map(
     c: Ctx,
     *,
@@ -291,19 +316,7 @@ def park_map(
     height: int = 520,
 ) -> str | None:
     """Draw the map of the filtered parks; return the park_id the user clicked, if any."""
-    from parkdata import maps
-
-    geo, labels = boundaries()
-    deck = maps.park_map(
-        c.ds.parks,
-        geo,
-        labels,
-        lang=c.lang,
-        basemap=basemap,
-        planned_area_km2=planned_area(c.data_dir, c.stamp, c.filters),
-        industries=c.ds.industries,
-        selected_park=selected,
-    )
+    deck = map_deck(c.data_dir, c.stamp, c.filters, c.lang, basemap, selected)
     event = st.pydeck_chart(
         deck, on_select="rerun", selection_mode="single-object", key=key, height=height
     )
@@ -353,3 +366,36 @@ def indicator_values(c: Ctx, indicator: str, by: str) -> pd.DataFrame | None:
         )
     except ValueError:
         return None
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def compare_figures(directory: str, file_stamp: float, f: flt.Filters, lang: str, by: str):
+    """Counts, planned-area and sector-mix figures of the Compare page (cached per view)."""
+    from parkdata import charts, compare
+
+    ds = filtered(directory, file_stamp, f)
+    area = planned_area(directory, file_stamp, f)
+    counts = compare.counts_by(ds.parks, [by])
+    areas = compare.values_by_level(area, ds.parks, [by], base_unit="km2")
+    return (
+        charts.compare_bar(counts, by, "n", n_col="n", lang=lang, y_title=t("counts", lang)),
+        charts.compare_bar(areas, by, "total", lang=lang, y_title="km²"),
+        charts.sector_mix_chart(compare.sector_mix(ds.industries, ds.parks, ds.sectors), lang),
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def timeline_figures(directory: str, file_stamp: float, f: flt.Filters, lang: str):
+    """Status-history and level-count figures (None where there is nothing to draw)."""
+    from parkdata import charts, levels, timeline
+
+    ds = filtered(directory, file_stamp, f)
+    history = timeline.history(ds, lang)
+    status = None
+    if not history.empty:
+        status = charts.status_timeline(history, timeline.markers(ds, lang), lang)
+        if f.as_of:
+            status.add_vline(x=str(f.as_of), line_dash="dot", line_color="#888")
+    counts = levels.level_counts_over_time(ds)
+    trend = None if counts.empty else charts.level_counts_chart(counts, lang)
+    return status, trend, len(levels.parks_without_dated_level(ds))

@@ -4,7 +4,7 @@ area, an indicator chosen from a list (with its unit), sector mix, targets again
 import streamlit as st
 
 from pages import _shared as app
-from parkdata import charts, compare, tables
+from parkdata import charts, tables
 from parkdata.i18n import t
 
 c = app.ctx()
@@ -19,23 +19,13 @@ by = st.segmented_control(
 )
 if not app.empty_state(c):
     st.caption(t("missing_note", c.lang))
-    parks = c.ds.parks
+    counts_fig, area_fig, sectors_fig = app.compare_figures(
+        c.data_dir, c.stamp, c.filters, c.lang, by
+    )
     st.subheader(t("counts", c.lang))
-    counts = compare.counts_by(parks, [by])
-    st.plotly_chart(
-        charts.compare_bar(counts, by, "n", n_col="n", lang=c.lang, y_title=t("counts", c.lang)),
-        width="stretch",
-        key="chart_counts",
-    )
+    st.plotly_chart(counts_fig, width="stretch", key="chart_counts")
     st.subheader(t("planned_area", c.lang) + " (km²)")
-    area = compare.values_by_level(
-        app.planned_area(c.data_dir, c.stamp, c.filters), parks, [by], base_unit="km2"
-    )
-    st.plotly_chart(
-        charts.compare_bar(area, by, "total", lang=c.lang, y_title="km²"),
-        width="stretch",
-        key="chart_area",
-    )
+    st.plotly_chart(area_fig, width="stretch", key="chart_area")
     st.subheader(t("indicator", c.lang))
     options = tables.indicator_choices(c.ds, c.lang)
     indicator = st.selectbox(
@@ -58,8 +48,7 @@ if not app.empty_state(c):
             key="chart_indicator",
         )
     st.subheader(t("sector_mix", c.lang))
-    mix = compare.sector_mix(c.ds.industries, parks, c.ds.sectors)
-    st.plotly_chart(charts.sector_mix_chart(mix, c.lang), width="stretch", key="chart_sectors")
+    st.plotly_chart(sectors_fig, width="stretch", key="chart_sectors")
     st.subheader(t("targets_vs_actuals", c.lang))
     pairs = tables.targets_table(c.ds, c.lang)
     if pairs.empty:

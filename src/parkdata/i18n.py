@@ -114,9 +114,10 @@ UI: dict[str, tuple[str, str]] = {
         "Bars show how long each level was held; markers are dated events and "
         "target years. Dates known only to the year or month keep that precision.",
     ),
-    "undated_levels": ("另有 {n} 个国家级或省级园区没有有日期的批准记录，未计入上图。",
-                       "{n} more national or provincial parks have no dated approval and are "
-                       "not counted above."),
+    "undated_levels": (
+        "另有 {n} 个国家级或省级园区没有有日期的批准记录，未计入上图。",
+        "{n} more national or provincial parks have no dated approval and are not counted above.",
+    ),
     "no_history": (
         "所选园区没有有日期的级别记录。",
         "The selected parks have no dated level records.",
@@ -170,6 +171,7 @@ UI: dict[str, tuple[str, str]] = {
     "location": ("位置", "Location"),
     "parent": ("所属园区", "Part of"),
     "children": ("下属园区", "Sub-parks"),
+    "ongoing": ("至今", "ongoing"),
     "none_known": ("暂无记录。", "Nothing recorded."),
     "level_source": ("级别来源", "Source of level"),
     "outside_filter": ("该园区不在当前筛选结果中。", "This park is outside the current filters."),

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from parkdata import levels, tables
-from parkdata.i18n import label
+from parkdata.i18n import label, t
 from parkdata.package import Dataset
 
 
@@ -54,7 +54,7 @@ def history(ds: Dataset, lang: str) -> pd.DataFrame:
                 lambda s: label("level", "founded" if s == "established" else s, lang)
             ),
             "start": hist["start"].map(lambda d: _as_written(d, dates)),
-            "end": hist["end"].map(lambda d: _as_written(d, dates)),
+            "end": hist["end"].map(lambda d: _as_written(d, dates)).fillna(t("ongoing", lang)),
             "source_id": hist["source_id"],
         }
     )

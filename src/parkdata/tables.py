@@ -159,14 +159,16 @@ def targets_table(ds: Dataset, lang: str) -> pd.DataFrame:
     pairs = targets_vs_actuals(ds.indicators, ds.units)
     names = park_names(ds.parks, lang)
     units = _lookup(ds.units, "unit", lang)
-    return pd.DataFrame({
-        "name": pairs["park_id"].map(names).fillna(pairs["region"]).astype("string"),
-        "indicator": pairs["indicator"].map(_lookup(ds.indicator_types, "indicator", lang)),
-        "target_value": pairs["target_value"],
-        "target_unit": pairs["target_unit"].map(units),
-        "target_year": pairs["target_year"],
-        "actual_value": pairs["actual_value"],
-        "actual_unit": pairs["actual_unit"].map(units),
-        "actual_year": pairs["actual_year"],
-        "ratio": pairs["ratio"] if "ratio" in pairs else pd.NA,
-    })
+    return pd.DataFrame(
+        {
+            "name": pairs["park_id"].map(names).fillna(pairs["region"]).astype("string"),
+            "indicator": pairs["indicator"].map(_lookup(ds.indicator_types, "indicator", lang)),
+            "target_value": pairs["target_value"],
+            "target_unit": pairs["target_unit"].map(units),
+            "target_year": pairs["target_year"],
+            "actual_value": pairs["actual_value"],
+            "actual_unit": pairs["actual_unit"].map(units),
+            "actual_year": pairs["actual_year"],
+            "ratio": pairs["ratio"] if "ratio" in pairs else pd.NA,
+        }
+    )
