@@ -519,3 +519,26 @@ def _csv_cells(column: pd.Series) -> pd.Series:
         quoted = '"' + text.str.replace('"', '""', regex=False) + '"'
         text = text.where(~needs, quoted)
     return text
+
+
+# Names a spreadsheet would run as formulas, and names a browser would run as HTML. The
+# package stays valid: nothing in the schema forbids such text, so the app must cope with it.
+HOSTILE_NAMES = (
+    ('=HYPERLINK("http://example.invalid","点我")高新区', "=1+1 Zone"),
+    ("+86经开区", "+SUM(A1:A9) Park"),
+    ("-2工业园", "-1 Park"),
+    ("@SUM(1,2)产业园", "@cmd Park"),
+    ('<img src=x onerror="window.__xss=1">长沙园区', "<script>window.__xss=2</script> Park"),
+    ("<b>粗体</b>&amp;园区", 'Comma, "quote" and\nnewline Park'),
+)
+
+
+def hostile_package(n_parks: int, out_dir: Path, seed: int = 0) -> Path:
+    """A valid package whose first parks carry HOSTILE_NAMES (name_zh, short_name_zh, name_en)."""
+    out_dir = generate_package(max(n_parks, len(HOSTILE_NAMES)), out_dir, seed)
+    path = out_dir / "parks.csv"
+    parks = pd.read_csv(path, dtype=str, keep_default_na=False)
+    for i, (zh, en) in enumerate(HOSTILE_NAMES):
+        parks.loc[i, ["name_zh", "short_name_zh", "name_en"]] = [zh, zh, en]
+    parks.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    return out_dir
