@@ -8,7 +8,7 @@ import streamlit as st
 
 from pages import _shared as app
 from parkdata import filters as flt
-from parkdata.i18n import escape_markdown, label, notice_text, t
+from parkdata.i18n import escape_markdown, label, notice_text, place, t
 from parkdata.package import Dataset
 
 st.set_page_config(page_title="Parkdata", page_icon=":material/factory:", layout="wide")
@@ -40,10 +40,20 @@ with st.sidebar:
         t("search", lang), key="f_text", help=t("search_help", lang), max_chars=flt.MAX_TEXT
     )
     st.multiselect(
-        t("province", lang), opts["provinces"], key="f_province", placeholder=t("all", lang)
+        t("province", lang),
+        opts["provinces"],
+        key="f_province",
+        placeholder=t("all", lang),
+        format_func=lambda v: place(v, lang),
     )
     cities = sorted(set(opts["cities"]) | set(st.session_state.get("f_city") or ()))
-    st.multiselect(t("city", lang), cities, key="f_city", placeholder=t("all", lang))
+    st.multiselect(
+        t("city", lang),
+        cities,
+        key="f_city",
+        placeholder=t("all", lang),
+        format_func=lambda v: place(v, lang),
+    )
     st.multiselect(
         t("level", lang),
         opts["levels"],

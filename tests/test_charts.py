@@ -94,7 +94,7 @@ def test_compare_bar_leaves_missing_out_and_marks_it(compared):
     bars = {t.name: t for t in fig.data if t.type == "bar"}
     assert list(bars) == ["National", "Provincial"]  # 'other' has no parks at all: no trace
     national = bars["National"]
-    assert list(national.x) == ["湖南省", "广东省"]
+    assert list(national.x) == ["Hunan (湖南省)", "Guangdong (广东省)"]
     assert national.y[0] == pytest.approx(403.87)
     assert national.y[1] is None  # missing stays missing, never 0
     assert list(national.text) == ["n=4", ""]

@@ -73,3 +73,24 @@ def test_labels_and_names():
 def test_escape_markdown_keeps_text_plain():
     assert i18n.escape_markdown("<b>[x](y)</b>") == "\\<b\\>\\[x\\]\\(y\\)\\</b\\>"
     assert i18n.escape_markdown("2021-13 湖南省") == "2021-13 湖南省"
+
+
+def test_places_read_in_english_and_keep_their_chinese_name():
+    from parkdata.i18n import place
+
+    assert place("湖南省", "en") == "Hunan (湖南省)"
+    assert place("湖南省", "zh") == "湖南省"
+    assert place("某某市", "en") == "某某市"
+    assert place(None, "en") == ""
+
+
+def test_chart_categories_use_place_names_in_english():
+    import pandas as pd
+
+    from parkdata.charts import compare_bar
+
+    frame = pd.DataFrame(
+        {"province": ["广东省"], "level": ["national"], "total": [3.0], "n_parks": [1]}
+    )
+    fig = compare_bar(frame, "province", "total", lang="en")
+    assert list(fig.data[0].x) == ["Guangdong (广东省)"]

@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from parkdata import palette
+from parkdata.i18n import place
 
 _LABELS: dict[str, tuple[str, str]] = {
     "national": ("国家级", "National"),
@@ -37,7 +38,7 @@ def label(key: object, lang: str) -> str:
     if not isinstance(key, str):
         return _LABELS["no_data"][lang == "en"]
     pair = _LABELS.get(key)
-    return pair[lang == "en"] if pair else key
+    return pair[lang == "en"] if pair else place(key, lang)
 
 
 def _layout(fig: go.Figure, **kwargs) -> go.Figure:

@@ -283,6 +283,28 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
     },
 }
 
+# Place names shown in English mode (provinces and the prefecture-level cities of the dataset);
+# an unlisted place keeps its Chinese name.
+PLACES: dict[str, str] = {
+    "湖南省": "Hunan",
+    "广东省": "Guangdong",
+    "长沙市": "Changsha",
+    "郴州市": "Chenzhou",
+    "衡阳市": "Hengyang",
+    "湘潭市": "Xiangtan",
+    "株洲市": "Zhuzhou",
+    "湛江市": "Zhanjiang",
+}
+
+
+def place(name: object, lang: str) -> str:
+    """A province or city in `lang`: '湖南省' in zh, 'Hunan (湖南省)' in en; '' for missing."""
+    if not isinstance(name, str) or not name:
+        return ""
+    english = PLACES.get(name)
+    return f"{english} ({name})" if lang == "en" and english else name
+
+
 # Column headers: name -> (zh, en)
 COLUMNS: dict[str, tuple[str, str]] = {
     "park_id": ("园区编号", "Park ID"),
