@@ -101,7 +101,7 @@ def test_compare_bar_leaves_missing_out_and_marks_it(compared):
     assert national.marker.color == palette.LEVEL_HEX["national"]
     assert [list(c) for c in national.customdata] == [[4, 4], [0, 1]]
     marks = [t for t in fig.data if t.type == "scatter"]
-    assert len(marks) == 1 and list(marks[0].x) == ["广东省"]
+    assert len(marks) == 1 and list(marks[0].x) == ["Guangdong (广东省)"]
     assert list(marks[0].text) == ["no data"] and marks[0].offsetgroup == "national"
     assert fig.layout.barmode == "group"
 
