@@ -54,4 +54,6 @@ if not app.empty_state(c):
     if pairs.empty:
         st.info(t("no_targets", c.lang))
     else:
-        st.dataframe(pairs, hide_index=True, column_config=app.column_config(pairs, c.lang))
+        st.dataframe(
+            pairs, hide_index=True, column_config=app.column_config(pairs, c.lang), placeholder="—"
+        )

@@ -24,4 +24,9 @@ if not app.empty_state(c):
         with st.expander(t("unmapped", c.lang)):
             frame = tables.parks_table(c.ds.replace(parks=unmapped), c.lang)
             frame = frame[["park_id", "name_zh", "name_en", "city", "level", "zone_type"]]
-            st.dataframe(frame, hide_index=True, column_config=app.column_config(frame, c.lang))
+            st.dataframe(
+                frame,
+                hide_index=True,
+                column_config=app.column_config(frame, c.lang),
+                placeholder="—",
+            )

@@ -25,11 +25,16 @@ if not app.empty_state(c):
     left, right = st.columns([2, 3])
     with left:
         st.subheader(t("counts_by_level", c.lang))
-        st.dataframe(overview.level_province_counts(c.ds.parks, c.lang))
+        st.dataframe(overview.level_province_counts(c.ds.parks, c.lang), placeholder="—")
     with right:
         st.subheader(t("recent_events", c.lang))
         recent = overview.recent_events(c.ds, c.lang)
-        st.dataframe(recent, hide_index=True, column_config=app.column_config(recent, c.lang))
+        st.dataframe(
+            recent,
+            hide_index=True,
+            column_config=app.column_config(recent, c.lang),
+            placeholder="—",
+        )
     st.subheader(t("small_map", c.lang))
     app.legend(c.lang)
     picked = app.park_map(c, key="overview_map", height=480)

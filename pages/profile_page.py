@@ -61,4 +61,9 @@ else:
         if frame.empty:
             st.caption(t("none_known", c.lang))
         else:
-            st.dataframe(frame, hide_index=True, column_config=app.column_config(frame, c.lang))
+            st.dataframe(
+                frame,
+                hide_index=True,
+                column_config=app.column_config(frame, c.lang),
+                placeholder="—",
+            )

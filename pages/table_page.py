@@ -23,5 +23,7 @@ elif frame.empty:
     st.info(t("empty_table", c.lang, what=label("table", kind, c.lang)))
 else:
     st.caption(t("rows", c.lang, n=len(frame)))
-    st.dataframe(frame, hide_index=True, column_config=app.column_config(frame, c.lang))
+    st.dataframe(
+        frame, hide_index=True, column_config=app.column_config(frame, c.lang), placeholder="—"
+    )
     app.download_buttons(c, kind, frame)
