@@ -16,7 +16,7 @@ $(STAMP): pyproject.toml constraints.txt
 	touch $(STAMP)
 
 run: install
-	$(VENV)/bin/streamlit run dashboard.py --server.address localhost --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+	$(PY) scripts/serve.py --server.address localhost --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
 
 test: install
 	$(PY) -m pytest
