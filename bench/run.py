@@ -238,10 +238,10 @@ def print_table(results: dict) -> None:
         "\nParkdata benchmark —", results["machine"]["cpu"], f"({results['machine']['nproc']} cpu)"
     )
     print("warm page run: median ms (× floor); map ✓ drawn ✗ not drawn")
-    print(f"{'':<{width}}" + "".join(f"{'N=' + s:>22}" for s in sizes))
+    print(f"{'':<{width}}" + "".join(f"{'N=' + s:>24}" for s in sizes))
 
     def row(label: str, cells: list[str]) -> None:
-        print(f"{label:<{width}}" + "".join(f"{c:>22}" for c in cells))
+        print(f"{label:<{width}}" + "".join(f"{c:>24}" for c in cells))
 
     def cell(r: dict, name: str) -> str:
         page = r.get("pages", {}).get(name, {"status": "missing"})

@@ -181,3 +181,17 @@ def wait_for_app_run(page, settle_ms: int = 300) -> None:
     )
     page.locator("[data-testid='stSkeleton']").first.wait_for(state="detached", timeout=TIMEOUT_MS)
     page.wait_for_timeout(settle_ms)
+
+
+@pytest.fixture(scope="session")
+def hostile_app_url(tmp_path_factory) -> Iterator[str]:
+    """The dashboard on a valid package whose park names are formulas and HTML."""
+    from parkdata.synthetic import hostile_package
+
+    package = hostile_package(12, tmp_path_factory.mktemp("hostile-package"), seed=4)
+    server = StreamlitServer(data_dir=package, log=tmp_path_factory.mktemp("hostile") / "log")
+    try:
+        server.wait_healthy()
+        yield server.url
+    finally:
+        server.stop()
