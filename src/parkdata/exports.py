@@ -98,7 +98,7 @@ def geojson_bytes(parks: pd.DataFrame, metadata: Mapping[str, object] | None = N
         lat, lon = _cell(row.get("lat")), _cell(row.get("lon"))
         geometry = None
         if lat is not None and lon is not None:
-            geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]}
+            geometry = {"type": "Point", "coordinates": [float(lon), float(lat)]}  # type: ignore[arg-type]
         props = {k: _cell(v) for k, v in row.items() if k not in ("lat", "lon")}
         features.append(
             {

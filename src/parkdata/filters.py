@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
+from typing import cast
 
 import pandas as pd
 
@@ -250,7 +251,9 @@ def from_query_params(params: Mapping[str, object], ds: Dataset) -> tuple[Filter
         else:
             field = FILTER_KEYS[key]
             allowed = (
-                options(ds, values.get("provinces", ()))[field] if key == "city" else opts[field]
+                options(ds, cast(Iterable[str], values.get("provinces", ())))[field]
+                if key == "city"
+                else opts[field]
             )
             values[field] = _pick(key, raw, allowed, notices)
     return Filters(**values), notices  # type: ignore[arg-type]

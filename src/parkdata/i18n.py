@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
@@ -417,7 +418,7 @@ def escape_markdown(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
-def notice_text(notice: object, lang: str) -> str:
+def notice_text(notice: Any, lang: str) -> str:
     """A filters.Notice (code, key, value, n) as a sentence in `lang`, safe as Markdown."""
     key = escape_markdown(str(notice.key))
     value = escape_markdown(str(notice.value))
