@@ -38,7 +38,8 @@ RESULTS = ROOT / "bench-results"
 SIZES = (30, 2500, 50000)
 EXPECTED_PAGES = ("overview", "map", "timeline", "compare", "table", "profile", "sources")
 TARGETS = {
-    "2500": "every page ≤ 2× floor and < 300 ms",
+    "2500_floor": "every page ≤ 2× floor",
+    "2500_300ms": "every page < 300 ms",
     "50000": "every page < 2 s, map drawn",
     "export": "csv_bytes ≤ 1.5× DataFrame.to_csv",
 }
@@ -215,8 +216,10 @@ def verdicts(n: int, r: dict) -> dict:
     floor = r.get("floor_s")
     out = {}
     if n == 2500 and pages and floor:
-        slow = [k for k, v in pages.items() if v["median_s"] > 2 * floor or v["median_s"] >= 0.3]
-        out["2500"] = {"met": not slow, "failing": slow}
+        over_floor = [k for k, v in pages.items() if v["median_s"] > 2 * floor]
+        slow = [k for k, v in pages.items() if v["median_s"] >= 0.3]
+        out["2500_floor"] = {"met": not over_floor, "failing": over_floor}
+        out["2500_300ms"] = {"met": not slow, "failing": slow}
     if n == 50000 and pages:
         slow = [k for k, v in pages.items() if v["median_s"] >= 2.0]
         no_map = [k for k, v in pages.items() if v.get("map_drawn") is False]

@@ -1,4 +1,5 @@
-"""Browser end-to-end harness: `streamlit run dashboard.py` on a free localhost port, driven by
+"""Browser end-to-end harness: the dashboard started as `make run` does (scripts/serve.py, i.e.
+`streamlit run dashboard.py`) on a free localhost port, driven by
 Playwright with Debian's Chromium (`playwright install` cannot download browsers here).
 
 Every test here is marked `browser`; the whole directory skips with a reason when no Chromium
@@ -72,6 +73,14 @@ def _healthy(url: str) -> bool:
             return response.read().decode() == "ok"
     except OSError:
         return False
+
+
+def launcher() -> list[str]:
+    """How `make run` starts the app: scripts/serve.py when present, else `streamlit run`."""
+    serve = ROOT / "scripts" / "serve.py"
+    if serve.exists():
+        return [sys.executable, str(serve)]
+    return [sys.executable, "-m", "streamlit", "run", str(DASHBOARD)]
 
 
 class StreamlitServer:
