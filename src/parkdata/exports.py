@@ -37,11 +37,20 @@ def neutralise(value: object) -> object:
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """Text columns neutralised against formula injection; numbers untouched."""
-    out = df.copy()
-    for col in out.columns:
-        if not pd.api.types.is_numeric_dtype(out[col]):
-            out[col] = out[col].map(neutralise, na_action="ignore")
+    """Text columns neutralised against formula injection; numbers untouched. Vectorised: only
+    the columns holding a dangerous cell are rewritten, and the frame is copied only then."""
+    out = df
+    for col in df.columns:
+        column = df[col]
+        if pd.api.types.is_numeric_dtype(column) or pd.api.types.is_bool_dtype(column):
+            continue
+        text = column.astype("string")
+        mask = text.str.startswith(_DANGEROUS).fillna(False).astype(bool)
+        mask &= column.map(type).eq(str) if column.dtype == object else True
+        if mask.any():
+            if out is df:
+                out = df.copy()
+            out[col] = column.where(~mask, "'" + text)
     return out
 
 
