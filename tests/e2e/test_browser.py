@@ -139,3 +139,19 @@ def test_hostile_url_shows_a_notice_in_the_browser(page, app_url):
     assert alerts.count() >= 1
     assert dialogs == []  # the script in the URL never ran
     assert "<script>" not in page.locator("[data-testid='stMain']").inner_html()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_takes_a_url_filter_and_switches_language(page, app_url, national_parks, path):
+    total = len(load_package().parks)
+    n = len(national_parks)
+    open_page(page, f"{app_url}/{URL_PATH.get(path, path)}?level=national&lang=zh")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    assert t("n_parks_shown", "zh", n=n, total=total) in sidebar.inner_text()
+    sidebar.locator("[data-testid='stButtonGroup']").get_by_text("English", exact=True).click()
+    wait_for_app_run(page)
+    no_exception(page)
+    assert t("n_parks_shown", "en", n=n, total=total) in sidebar.inner_text()
+    query = parse_qs(urlparse(page.url).query)
+    assert query.get("lang") == ["en"] and query.get("level") == ["national"]
+    assert t(f"page_{path}", "en") in page.inner_text("body")
