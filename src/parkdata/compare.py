@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from parkdata.frames import isin
 from parkdata.palette import LEVEL_ORDER
 
 ACTUAL_KINDS = ("actual", "estimate")
@@ -147,7 +148,7 @@ def sector_mix(
     ind = industries[industries["park_id"].notna() & industries["sector"].notna()]
     if roles is not None:
         ind = ind[ind["role"].isin(roles)]
-    ind = ind[ind["park_id"].isin(parks["park_id"])]
+    ind = ind[isin(ind["park_id"], parks["park_id"])]
     level = _levels(parks).set_axis(parks["park_id"])
     pairs = ind[["park_id", "sector"]].drop_duplicates()
     pairs = pairs.assign(level=pairs["park_id"].map(level))

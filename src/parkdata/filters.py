@@ -22,6 +22,7 @@ from typing import cast
 
 import pandas as pd
 
+from parkdata.frames import isin
 from parkdata.package import Dataset
 
 MAX_TEXT = 80  # characters kept from a search in the URL
@@ -130,14 +131,14 @@ def park_mask(ds: Dataset, f: Filters, levels: pd.Series | None = None) -> pd.Se
         mask &= parks["zone_type"].isin(f.zone_types).fillna(False).astype(bool)
     if f.sectors:
         ids = ds.industries.loc[ds.industries["sector"].isin(f.sectors), "park_id"].dropna()
-        mask &= parks["park_id"].isin(set(ids)).fillna(False).astype(bool)
+        mask &= isin(parks["park_id"], set(ids))
     if f.text:
         mask &= text_mask(parks, f.text)
     return mask
 
 
 def _fact_mask(facts: pd.DataFrame, park_ids: set[str], places: set[str], f: Filters) -> pd.Series:
-    by_park = facts["park_id"].isin(park_ids).fillna(False).astype(bool)
+    by_park = isin(facts["park_id"], park_ids)
     citywide = facts["park_id"].isna()
     if not f.is_active():
         return by_park | citywide

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pandas as pd
 
 from parkdata.dates import date_precisions, date_starts
+from parkdata.frames import isin
 from parkdata.package import Dataset
 
 APPROVALS = ("provincial_approval", "national_approval")
@@ -86,7 +87,7 @@ def parks_without_dated_level(ds: Dataset) -> pd.Index:
     """Parks with a known level but no dated approval event: not placed on level-over-time views."""
     dated = set(_dated_events(ds, APPROVALS)["park_id"])
     known = ds.parks[ds.parks["level"].isin(["national", "provincial"])]
-    return pd.Index(known.loc[~known["park_id"].isin(dated), "park_id"])
+    return pd.Index(known.loc[~isin(known["park_id"], dated), "park_id"])
 
 
 def planned_area_facts(ds: Dataset) -> pd.DataFrame:
