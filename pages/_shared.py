@@ -385,6 +385,13 @@ def compare_figures(directory: str, file_stamp: float, f: flt.Filters, lang: str
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
+def compare_tables(directory: str, file_stamp: float, f: flt.Filters, lang: str):
+    """The Compare page's indicator choices and targets-against-actuals table (cached per view)."""
+    ds = filtered(directory, file_stamp, f)
+    return tables.indicator_choices(ds, lang), tables.targets_table(ds, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
 def timeline_figures(directory: str, file_stamp: float, f: flt.Filters, lang: str):
     """Status-history and level-count figures (None where there is nothing to draw)."""
     from parkdata import charts, levels, timeline

@@ -27,7 +27,7 @@ if not app.empty_state(c):
     st.subheader(t("planned_area", c.lang) + " (km²)")
     st.plotly_chart(area_fig, width="stretch", key="chart_area")
     st.subheader(t("indicator", c.lang))
-    options = tables.indicator_choices(c.ds, c.lang)
+    options, pairs = app.compare_tables(c.data_dir, c.stamp, c.filters, c.lang)
     indicator = st.selectbox(
         t("indicator", c.lang),
         list(options),
@@ -50,7 +50,6 @@ if not app.empty_state(c):
     st.subheader(t("sector_mix", c.lang))
     st.plotly_chart(sectors_fig, width="stretch", key="chart_sectors")
     st.subheader(t("targets_vs_actuals", c.lang))
-    pairs = tables.targets_table(c.ds, c.lang)
     if pairs.empty:
         st.info(t("no_targets", c.lang))
     else:
