@@ -25,7 +25,6 @@ if not isinstance(full, Dataset):
     st.stop()
 
 app.read_url_once(full)
-opts = flt.options(full, st.session_state.get("f_province") or ())
 
 with st.sidebar:
     lang = st.segmented_control(
@@ -35,6 +34,7 @@ with st.sidebar:
         format_func={"zh": "中文", "en": "English"}.get,
         required=True,
     )
+    opts = flt.options(full, app.current("f_province", lang))
     st.header(t("filters", lang))
     st.text_input(
         t("search", lang), key="f_text", help=t("search_help", lang), max_chars=flt.MAX_TEXT
@@ -42,29 +42,29 @@ with st.sidebar:
     st.multiselect(
         t("province", lang),
         opts["provinces"],
-        key="f_province",
+        key=app.lang_key("f_province", lang),
         placeholder=t("all", lang),
         format_func=lambda v: place(v, lang),
     )
-    cities = sorted(set(opts["cities"]) | set(st.session_state.get("f_city") or ()))
+    cities = sorted(set(opts["cities"]) | set(app.current("f_city", lang)))
     st.multiselect(
         t("city", lang),
         cities,
-        key="f_city",
+        key=app.lang_key("f_city", lang),
         placeholder=t("all", lang),
         format_func=lambda v: place(v, lang),
     )
     st.multiselect(
         t("level", lang),
         opts["levels"],
-        key="f_level",
+        key=app.lang_key("f_level", lang),
         placeholder=t("all", lang),
         format_func=lambda v: label("level", v, lang),
     )
     st.multiselect(
         t("zone_type", lang),
         opts["zone_types"],
-        key="f_zone",
+        key=app.lang_key("f_zone", lang),
         placeholder=t("all", lang),
         format_func=lambda v: label("zone_type", v, lang),
     )
@@ -72,7 +72,7 @@ with st.sidebar:
     st.multiselect(
         t("sector", lang),
         opts["sectors"],
-        key="f_sector",
+        key=app.lang_key("f_sector", lang),
         placeholder=t("all", lang),
         format_func=lambda v: sector_labels.get(v, v),
     )
@@ -84,6 +84,7 @@ with st.sidebar:
             t("notice_bad_value", lang, key=t("as_of", lang), value=escape_markdown(date_text[:40]))
         )
     st.button(t("reset", lang), on_click=app.reset_filters, icon=":material/filter_alt_off:")
+    app.keep_canonical(lang)
 
 filters = app.filters_from_state()
 ds = app.filtered(directory, stamp, filters)
@@ -135,6 +136,6 @@ pages = [
     ),
 ]
 page = st.navigation(pages, position="top")
-page.run()
 app.write_url(filters, page.url_path)
+page.run()
 app.footer(st.session_state["_ctx"])

@@ -153,6 +153,39 @@ def read_url_once(full: Dataset) -> None:
     st.session_state["_url_read"] = True
 
 
+# Multiselects whose option labels depend on the language. Streamlit drops a multiselect's
+# selection when its format_func changes between runs (checked with Streamlit 1.67: switching
+# en -> zh emptied or garbled the level filter), so each language gets its own widget key
+# ("f_level.en"), seeded from the canonical, language-free value under "f_level".
+LABELLED_MULTISELECTS = ("f_province", "f_city", "f_level", "f_zone", "f_sector")
+
+
+def lang_key(key: str, lang: str) -> str:
+    """The widget key of `key` in `lang`, (re)seeded from the canonical value when the language
+    changed since the last run or the widget has no state yet."""
+    widget = f"{key}.{lang}"
+    if widget not in st.session_state or st.session_state.get("_lang_seen") != lang:
+        st.session_state[widget] = list(st.session_state.get(key) or [])
+    return widget
+
+
+def current(key: str, lang: str) -> list:
+    """A labelled multiselect's value as of this run, before its widget is drawn."""
+    widget = f"{key}.{lang}"
+    if st.session_state.get("_lang_seen") == lang and widget in st.session_state:
+        return list(st.session_state[widget] or [])
+    return list(st.session_state.get(key) or [])
+
+
+def keep_canonical(lang: str) -> None:
+    """After the sidebar widgets ran: their values become the canonical filter state."""
+    for key in LABELLED_MULTISELECTS:
+        widget = f"{key}.{lang}"
+        if widget in st.session_state:
+            st.session_state[key] = list(st.session_state[widget] or [])
+    st.session_state["_lang_seen"] = lang
+
+
 def filters_from_state() -> flt.Filters:
     values = {}
     for key, field in FILTER_WIDGETS.items():
@@ -208,6 +241,9 @@ def sector_labels(directory: str, file_stamp: float, lang: str) -> dict[str, str
 def reset_filters() -> None:
     for key, field in FILTER_WIDGETS.items():
         st.session_state[key] = "" if field in ("text", "as_of") else []
+        for lang in ("zh", "en"):
+            if f"{key}.{lang}" in st.session_state:
+                st.session_state[f"{key}.{lang}"] = []
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)

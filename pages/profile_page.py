@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages import _shared as app
 from parkdata import profile
-from parkdata.i18n import label, park_name, t
+from parkdata.i18n import escape_markdown, label, park_name, t
 
 c = app.ctx()
 st.title(t("page_profile", c.lang))
@@ -23,14 +23,9 @@ if p is None:
     app.empty_state(c) or st.info(t("no_park", c.lang))
 else:
     park = p.park
-    st.header(park_name(park, c.lang))
-    st.caption(
-        " · ".join(
-            str(v)
-            for v in (park["name_zh"], park.get("name_en"), park["short_name_zh"])
-            if isinstance(v, str)
-        )
-    )
+    st.header(escape_markdown(park_name(park, c.lang)))
+    names = (park["name_zh"], park.get("name_en"), park["short_name_zh"])
+    st.caption(" · ".join(escape_markdown(v) for v in names if isinstance(v, str)))
     if park_id not in set(c.ds.parks["park_id"]):
         st.caption(t("outside_filter", c.lang))
     cols = st.columns(4)

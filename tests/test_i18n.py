@@ -71,7 +71,8 @@ def test_labels_and_names():
 
 
 def test_escape_markdown_keeps_text_plain():
-    assert i18n.escape_markdown("<b>[x](y)</b>") == "\\<b\\>\\[x\\]\\(y\\)\\</b\\>"
+    assert i18n.escape_markdown("<b>[x](y)</b>") == "\\<b\\>\\[x\\](y)\\</b\\>"
+    assert i18n.escape_markdown("a &amp; b") == "a \\&amp; b"  # the entity shows as typed
     assert i18n.escape_markdown("2021-13 湖南省") == "2021-13 湖南省"
 
 

@@ -410,7 +410,8 @@ def park_name(row: Mapping[str, object], lang: str) -> str:
     return str(row.get("name_zh"))
 
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]()#!|<>~$])")
+# Parentheses stay as they are: escaped, "\\(" ... "\\)" would open Streamlit's inline LaTeX.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]#!|<>~$&])")
 
 
 def escape_markdown(text: str) -> str:

@@ -84,7 +84,7 @@ def launcher() -> list[str]:
 
 
 class StreamlitServer:
-    """One `streamlit run dashboard.py` process on a free port; `stop()` ends only it."""
+    """The dashboard started as `make run` does (`launcher`) on a free port; `stop()` ends it."""
 
     def __init__(self, data_dir: Path | None = None, log: Path | None = None):
         self.port = free_port()
@@ -95,11 +95,7 @@ class StreamlitServer:
         self.log = open(log or os.devnull, "w")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                str(DASHBOARD),
+                *launcher(),
                 "--server.address",
                 "localhost",
                 "--server.port",
@@ -204,3 +200,9 @@ def hostile_app_url(tmp_path_factory) -> Iterator[str]:
         yield server.url
     finally:
         server.stop()
+
+
+def current_url(page) -> str:
+    """The address bar as the app left it. Streamlit updates the query string with
+    history.replaceState, which Playwright's `page.url` reports only at the next navigation."""
+    return page.evaluate("location.href")

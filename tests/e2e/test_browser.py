@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
-from conftest import wait_for_app_run
+from conftest import current_url, wait_for_app_run
 
 from parkdata.filters import Filters, apply_filters
 from parkdata.i18n import label, t
@@ -73,7 +73,7 @@ def test_language_switch_changes_labels_and_url(page, app_url, screenshots):
     sidebar.locator("[data-testid='stButtonGroup']").get_by_text("English", exact=True).click()
     wait_for_app_run(page)
     assert t("filters", "en") in sidebar.inner_text()
-    assert parse_qs(urlparse(page.url).query).get("lang") == ["en"]
+    assert parse_qs(urlparse(current_url(page)).query).get("lang") == ["en"]
     no_exception(page)
     page.screenshot(path=str(screenshots / "overview_en.png"), full_page=True)
 
@@ -125,7 +125,7 @@ def test_filter_from_the_sidebar_reaches_url_and_csv(page, app_url, national_par
     page.get_by_role("option", name=label("level", "national", "zh"), exact=True).click()
     page.keyboard.press("Escape")
     wait_for_app_run(page)
-    assert parse_qs(urlparse(page.url).query).get("level") == ["national"]
+    assert parse_qs(urlparse(current_url(page)).query).get("level") == ["national"]
     no_exception(page)
     assert_only_national(download_csv(page, tmp_path), national_parks, "zh")
 
@@ -152,6 +152,6 @@ def test_every_page_takes_a_url_filter_and_switches_language(page, app_url, nati
     wait_for_app_run(page)
     no_exception(page)
     assert t("n_parks_shown", "en", n=n, total=total) in sidebar.inner_text()
-    query = parse_qs(urlparse(page.url).query)
+    query = parse_qs(urlparse(current_url(page)).query)
     assert query.get("lang") == ["en"] and query.get("level") == ["national"]
     assert t(f"page_{path}", "en") in page.inner_text("body")

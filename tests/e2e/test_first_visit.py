@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import StreamlitServer, wait_for_app_run
+from conftest import StreamlitServer, current_url, wait_for_app_run
 from test_browser import no_exception
 
 from parkdata.i18n import t
@@ -22,21 +22,20 @@ def fresh_url(tmp_path):
         server.stop()
 
 
-@pytest.mark.xfail(
-    reason="on a fresh server the first session loses ?level=national and stays in Chinese after "
-    "its first widget interaction (later sessions keep both): dashboard/serve.py first-run state",
-    strict=False,
-)
 def test_first_session_keeps_link_state_after_an_interaction(page, fresh_url):
     page.goto(f"{fresh_url}/?level=national&lang=zh")
     wait_for_app_run(page)
     sidebar = page.locator("[data-testid='stSidebar']")
     shown_before = sidebar.inner_text().strip().splitlines()[-1]
     sidebar.locator("[data-testid='stButtonGroup']").get_by_text("English", exact=True).click()
+    sidebar.get_by_text(t("filters", "en"), exact=True).wait_for(timeout=30_000)
     wait_for_app_run(page)
+    page.wait_for_function(
+        "new URLSearchParams(location.search).get('lang') === 'en'", timeout=10_000
+    )
     no_exception(page)
-    query = parse_qs(urlparse(page.url).query)
-    assert query.get("level") == ["national"], page.url
-    assert query.get("lang") == ["en"], page.url
+    query = parse_qs(urlparse(current_url(page)).query)
+    assert query.get("level") == ["national"], current_url(page)
+    assert query.get("lang") == ["en"], current_url(page)
     assert t("filters", "en") in sidebar.inner_text()
     assert shown_before.split()[1] in sidebar.inner_text()  # the same number of parks shown
