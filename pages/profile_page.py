@@ -4,7 +4,7 @@ import streamlit as st
 
 from pages import _shared as app
 from parkdata import profile
-from parkdata.i18n import escape_markdown, label, park_name, t
+from parkdata.i18n import escape_markdown, label, park_name, place, t
 
 c = app.ctx()
 st.title(t("page_profile", c.lang))
@@ -36,7 +36,7 @@ else:
         f"({park.get('level_as_of')}) «{park.get('level_evidence')}»",
     )
     cols[1].metric(t("zone_type", c.lang), label("zone_type", park["zone_type"], c.lang))
-    cols[2].metric(t("city", c.lang), str(park["city"]))
+    cols[2].metric(t("city", c.lang), place(park["city"], c.lang))
     cols[3].metric(
         t("location", c.lang),
         label("location_precision", park.get("location_precision"), c.lang) or "—",

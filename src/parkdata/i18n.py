@@ -261,8 +261,8 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "nearly": ("近", "nearly"),
     },
     "location_precision": {
-        "park": ("园区位置", "Park location"),
-        "approximate": ("园区附近", "Near the park"),
+        "park": ("园区本身", "At the park"),
+        "approximate": ("园区附近地标", "Landmark near the park"),
         "district": ("区政府所在地", "District seat"),
         "county_seat": ("县城", "County seat"),
         "city": ("市中心", "City centre"),

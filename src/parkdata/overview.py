@@ -9,7 +9,7 @@ import pandas as pd
 
 from parkdata import tables
 from parkdata.filters import LEVELS
-from parkdata.i18n import label, t
+from parkdata.i18n import label, place, t
 from parkdata.package import Dataset
 
 FACT_TABLES = ("events", "indicators", "industries")
@@ -50,6 +50,7 @@ def level_province_counts(parks: pd.DataFrame, lang: str) -> pd.DataFrame:
     counts.loc[t("total", lang)] = counts.sum(axis=0)
     counts.index = [label("level", v, lang) if v in LEVELS else v for v in counts.index]
     counts.index.name = t("level", lang)
+    counts.columns = [place(c, lang) for c in counts.columns]
     return counts
 
 
@@ -59,5 +60,6 @@ def recent_events(ds: Dataset, lang: str, n: int = 8) -> pd.DataFrame:
     frame = frame[frame["date"].notna()]
     order = frame["date"].str.pad(10, side="right", fillchar="9")  # 2021 sorts after 2021-05
     latest = frame.loc[order.sort_values(ascending=False, kind="stable").index[:n]]
-    latest = latest.assign(name=latest["name"].fillna(latest["region"]))
+    region = latest["region"].map(lambda r: place(r, lang))
+    latest = latest.assign(name=latest["name"].fillna(region))
     return latest[["date", "name", "event", "description", "source_id"]].reset_index(drop=True)
