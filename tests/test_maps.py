@@ -100,7 +100,7 @@ def test_tooltip_fields_are_escaped_and_bilingual(parks, areas, industries):
     assert "&lt;b&gt;装备&lt;/b&gt;制造" in zh.loc["prov", "tooltip"]
     assert zh.loc["nat", "tt_industries"] == "电子信息、新材料"  # leading only, featured left out
     assert zh.loc["nat", "tt_level"] == "国家级"
-    assert zh.loc["oth", "tt_industries"] == "无资料"
+    assert zh.loc["oth", "tt_industries"] == "无数据"
     en = maps.park_points(parks, areas, industries, "en").set_index("park_id")
     assert en.loc["nat", "tt_name"] == "Changsha Hi-tech Zone"
     assert en.loc["nat", "tt_industries"] == "Electronics, 新材料"  # English missing: Chinese

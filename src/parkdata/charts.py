@@ -12,33 +12,14 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from parkdata import palette
-from parkdata.i18n import place
+from parkdata.i18n import term
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "national": ("国家级", "National"),
-    "provincial": ("省级", "Provincial"),
-    "other": ("其他", "Other"),
-    "unknown": ("级别未知", "Level unknown"),
-    "established": ("已设立", "Established"),
-    "target": ("目标", "Target"),
-    "event": ("事件", "Event"),
-    "ongoing": ("至今", "ongoing"),
-    "no_data": ("无数据", "no data"),
-    "n_parks": ("园区数", "parks"),
-    "n_missing": ("缺失", "missing"),
-    "date": ("日期", "Date"),
-    "share": ("占有该门类的园区比例", "Share of parks with the sector"),
-    "n_parks_axis": ("园区数量", "Number of parks"),
-}
 FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 
 
 def label(key: object, lang: str) -> str:
-    """Display label for a level/status/marker kind or chart word; unknown keys pass through."""
-    if not isinstance(key, str):
-        return _LABELS["no_data"][lang == "en"]
-    pair = _LABELS.get(key)
-    return pair[lang == "en"] if pair else place(key, lang)
+    """Display label for a level/status/marker kind, chart word or place (`i18n.term`)."""
+    return term(key, lang)
 
 
 def _layout(fig: go.Figure, **kwargs) -> go.Figure:

@@ -214,8 +214,13 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "national": ("国家级", "National"),
         "provincial": ("省级", "Provincial"),
         "other": ("其他", "Other"),
-        "unknown": ("未知", "Unknown"),
+        "unknown": ("级别未知", "Level unknown"),
         "founded": ("设立", "Founded"),
+    },
+    "status": {
+        "established": ("已设立", "Established"),
+        "provincial": ("省级", "Provincial"),
+        "national": ("国家级", "National"),
     },
     "zone_type": {
         "high_tech_zone": ("高新区", "High-tech zone"),
@@ -283,6 +288,40 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "industries": ("产业", "Industries"),
     },
 }
+
+# Words on charts and maps (axis titles, legend entries, tooltips).
+TERMS: dict[str, tuple[str, str]] = {
+    "target": ("目标", "Target"),
+    "event": ("事件", "Event"),
+    "ongoing": ("至今", "ongoing"),
+    "no_data": ("无数据", "no data"),
+    "n_parks": ("园区数", "parks"),
+    "n_missing": ("缺失", "missing"),
+    "date": ("日期", "Date"),
+    "share": ("占有该门类的园区比例", "Share of parks with the sector"),
+    "n_parks_axis": ("园区数量", "Number of parks"),
+    "level": ("级别", "Level"),
+    "zone_type": ("类型", "Type"),
+    "city": ("城市", "City"),
+    "industries": ("主导产业", "Leading industries"),
+    "area": ("规划面积", "Planned area"),
+    "area_unknown": ("面积未知", "area unknown"),
+    "parks_here": ("园区数", "Parks"),
+}
+
+
+def term(key: object, lang: str) -> str:
+    """A word on a chart or map: a level, status or zone type code, a chart word (TERMS) or a
+    place; a missing key reads 'no data'; anything else passes through."""
+    if not isinstance(key, str):
+        return _pick(TERMS["no_data"], lang)
+    for kind in ("level", "status", "zone_type"):
+        if key in CODES[kind]:
+            return _pick(CODES[kind][key], lang)
+    if key in TERMS:
+        return _pick(TERMS[key], lang)
+    return place(key, lang)
+
 
 # Place names shown in English mode (provinces and the prefecture-level cities of the dataset);
 # an unlisted place keeps its Chinese name.

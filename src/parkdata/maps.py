@@ -16,6 +16,7 @@ import pydeck as pdk
 from shapely.geometry import shape
 
 from parkdata import palette
+from parkdata.i18n import term
 
 MAX_POINTS = 5000  # above this the map shows counts per grid cell, not individual parks
 GRID_DEG = 0.2  # density cell size (about 20 km)
@@ -34,32 +35,9 @@ SMALL_PROVINCES = {
     "Macau",
 }  # outline, no label  # assumed viewport for fitting the view
 
-_LABELS: dict[str, tuple[str, str]] = {
-    "national": ("国家级", "National"),
-    "provincial": ("省级", "Provincial"),
-    "other": ("其他", "Other"),
-    "unknown": ("级别未知", "Level unknown"),
-    "high_tech_zone": ("高新技术产业开发区", "High-tech zone"),
-    "economic_development_zone": ("经济开发区", "Economic development zone"),
-    "industrial_park": ("工业园区", "Industrial park"),
-    "industrial_cluster": ("产业集聚区", "Industrial cluster"),
-    "airport_economy_zone": ("临空经济区", "Airport economy zone"),
-    "level": ("级别", "Level"),
-    "zone_type": ("类型", "Type"),
-    "city": ("城市", "City"),
-    "industries": ("主导产业", "Leading industries"),
-    "area": ("规划面积", "Planned area"),
-    "area_unknown": ("面积未知", "area unknown"),
-    "no_data": ("无资料", "no data"),
-    "parks_here": ("园区数", "Parks"),
-}
-
 
 def _t(key: object, lang: str) -> str:
-    if not isinstance(key, str):
-        return _LABELS["no_data"][lang == "en"]
-    pair = _LABELS.get(key)
-    return pair[lang == "en"] if pair else key
+    return term(key, lang)
 
 
 def _text(value: object) -> str | None:
