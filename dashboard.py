@@ -97,43 +97,13 @@ for notice in st.session_state.get("_notices", []):
 
 pages = [
     st.Page(
-        "pages/overview_page.py",
-        title=t("page_overview", lang),
-        url_path="overview",
-        icon=":material/dashboard:",
-        default=True,
-    ),
-    st.Page("pages/map_page.py", title=t("page_map", lang), url_path="map", icon=":material/map:"),
-    st.Page(
-        "pages/timeline_page.py",
-        title=t("page_timeline", lang),
-        url_path="timeline",
-        icon=":material/timeline:",
-    ),
-    st.Page(
-        "pages/compare_page.py",
-        title=t("page_compare", lang),
-        url_path="compare",
-        icon=":material/compare_arrows:",
-    ),
-    st.Page(
-        "pages/table_page.py",
-        title=t("page_table", lang),
-        url_path="table",
-        icon=":material/table:",
-    ),
-    st.Page(
-        "pages/profile_page.py",
-        title=t("page_profile", lang),
-        url_path="profile",
-        icon=":material/location_city:",
-    ),
-    st.Page(
-        "pages/sources_page.py",
-        title=t("page_sources", lang),
-        url_path="sources",
-        icon=":material/menu_book:",
-    ),
+        f"pages/{path}_page.py",
+        title=t(f"page_{path}", lang),
+        url_path=path,
+        icon=icon,
+        default=path == "overview",
+    )
+    for path, icon in app.PAGES.items()
 ]
 page = st.navigation(pages, position="top")
 app.write_url(filters, page.url_path)

@@ -22,7 +22,6 @@ import argparse
 import json
 import os
 import platform
-import re
 import resource
 import statistics
 import subprocess
@@ -49,17 +48,14 @@ TARGETS = {
 
 
 def dashboard_pages() -> dict[str, str]:
-    """url_path -> page script, as dashboard.py declares them (st.Page(...) calls)."""
-    text = DASHBOARD.read_text(encoding="utf-8") if DASHBOARD.exists() else ""
-    pages = {}
-    for call in re.finditer(r"st\.Page\((.*?)\)", text, flags=re.S):
-        args = call.group(1)
-        script = re.search(r"[\"']([^\"']+\.py)[\"']", args)
-        path = re.search(r"url_path\s*=\s*[\"']([^\"']+)[\"']", args)
-        if script:
-            name = path.group(1) if path else Path(script.group(1)).stem.removesuffix("_page")
-            pages[name] = script.group(1)
-    return pages
+    """url_path -> page script, as dashboard.py declares them (pages/_shared.PAGES)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    try:
+        from pages._shared import PAGES
+    except ImportError:
+        return {}
+    return {path: f"pages/{path}_page.py" for path in PAGES}
 
 
 def _timed_runs(at, repeat: int) -> list[float]:

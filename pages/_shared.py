@@ -31,6 +31,18 @@ from parkdata.package import Dataset, load_package
 from parkdata.problems import PackageError
 from parkdata.schema import DATA_DIR, read_descriptor
 
+# The pages in menu order, url_path -> icon. The script of each is pages/<url_path>_page.py
+# and its title the i18n string "page_<url_path>".
+PAGES = {
+    "overview": ":material/dashboard:",
+    "map": ":material/map:",
+    "timeline": ":material/timeline:",
+    "compare": ":material/compare_arrows:",
+    "table": ":material/table:",
+    "profile": ":material/location_city:",
+    "sources": ":material/menu_book:",
+}
+
 # widget key -> Filters field (the sidebar widgets)
 FILTER_WIDGETS = {
     "f_province": "provinces",
