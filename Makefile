@@ -25,8 +25,8 @@ bench: install
 	$(PY) bench/run.py
 
 lint: install
-	$(VENV)/bin/ruff check src pages tests dashboard.py scripts
-	$(VENV)/bin/ruff format --check src pages tests dashboard.py scripts
+	$(VENV)/bin/ruff check src pages tests dashboard.py scripts bench
+	$(VENV)/bin/ruff format --check src pages tests dashboard.py scripts bench
 	$(VENV)/bin/mypy
 
 validate: install
