@@ -423,7 +423,7 @@ def compare_figures(directory: str, file_stamp: float, f: flt.Filters, lang: str
 
     ds = filtered(directory, file_stamp, f)
     area = planned_area(directory, file_stamp, f)
-    counts = compare.counts_by(ds.parks, [by])
+    counts = compare.levels_present(compare.counts_by(ds.parks, [by]))
     areas = compare.values_by_level(area, ds.parks, [by], base_unit="km2")
     return (
         charts.compare_bar(counts, by, "n", n_col="n", lang=lang, y_title=t("counts", lang)),

@@ -171,3 +171,15 @@ def test_targets_paired_with_actuals_where_both_exist(indicators, units):
     assert city["region"] == "湛江市" and pd.isna(city["park_id"])
     assert city["actual_value"] == 12.0
     assert "ratio" not in compare.targets_vs_actuals(indicators).columns
+
+
+def test_levels_present_drops_a_level_no_park_holds_and_keeps_true_zeros():
+    from parkdata.compare import counts_by, levels_present
+
+    provinces = ["湖南省", "湖南省", "广东省"]
+    levels = ["national", "provincial", "national"]
+    parks = pd.DataFrame({"province": provinces, "level": levels}).astype("string")
+    kept = levels_present(counts_by(parks, ["province"]))
+    assert set(kept["level"]) == {"national", "provincial"}
+    guangdong = kept[kept["province"] == "广东省"].set_index("level")["n"]
+    assert guangdong.to_dict() == {"national": 1, "provincial": 0}

@@ -43,6 +43,13 @@ def counts_by(parks: pd.DataFrame, by: list[str] | tuple[str, ...] = ()) -> pd.D
     return _ordered(out, ["level", *keys]).reset_index(drop=True)
 
 
+def levels_present(counts: pd.DataFrame) -> pd.DataFrame:
+    """`counts_by` rows of the levels some park holds: a level with n = 0 in every group (no
+    park at all) is left out of a chart, while a 0 beside a level that occurs elsewhere stays."""
+    total = counts.groupby("level")["n"].transform("sum")
+    return counts[total > 0].reset_index(drop=True)
+
+
 def park_values(
     indicators: pd.DataFrame,
     units: pd.DataFrame,
