@@ -31,6 +31,8 @@ from parkdata.package import Dataset, load_package
 from parkdata.problems import PackageError
 from parkdata.schema import DATA_DIR, read_descriptor
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 # The pages in menu order, url_path -> icon. The script of each is pages/<url_path>_page.py
 # and its title the i18n string "page_<url_path>".
 PAGES = {
@@ -290,36 +292,44 @@ def download_buttons(c: Ctx, kind: str, frame: pd.DataFrame) -> None:
         len(frame),
     )
     shown = tables.labelled(frame, c.lang)
-    cols = st.columns(3)
-    cols[0].download_button(
-        t("download_csv", c.lang),
-        partial(exports.csv_bytes, shown, meta),
-        file_name=exports.export_filename(c.filters, kind, "csv", c.lang),
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-        key="dl_csv",
-    )
-    cols[1].download_button(
-        t("download_xlsx", c.lang),
-        partial(exports.xlsx_bytes, shown, meta),
-        file_name=exports.export_filename(c.filters, kind, "xlsx", c.lang),
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        on_click="ignore",
-        icon=":material/download:",
-        key="dl_xlsx",
-    )
     parks = table_frame(c.data_dir, c.stamp, c.filters, "parks", c.lang)
-    geo_meta = {**meta, "rows": len(parks)}
-    cols[2].download_button(
-        t("download_geojson", c.lang),
-        partial(exports.geojson_bytes, parks, geo_meta),
-        file_name=exports.export_filename(c.filters, "parks", "geojson", c.lang),
-        mime="application/geo+json",
-        on_click="ignore",
-        icon=":material/public:",
-        key="dl_geo",
+    # (label, bytes on click, table named in the file, extension, mime, icon)
+    buttons = (
+        (
+            "download_csv",
+            partial(exports.csv_bytes, shown, meta),
+            kind,
+            "csv",
+            "text/csv",
+            ":material/download:",
+        ),
+        (
+            "download_xlsx",
+            partial(exports.xlsx_bytes, shown, meta),
+            kind,
+            "xlsx",
+            XLSX_MIME,
+            ":material/download:",
+        ),
+        (
+            "download_geojson",
+            partial(exports.geojson_bytes, parks, {**meta, "rows": len(parks)}),
+            "parks",
+            "geojson",
+            "application/geo+json",
+            ":material/public:",
+        ),
     )
+    for col, (name, data, table, ext, mime, icon) in zip(st.columns(3), buttons, strict=True):
+        col.download_button(
+            t(name, c.lang),
+            data,
+            file_name=exports.export_filename(c.filters, table, ext, c.lang),
+            mime=mime,
+            on_click="ignore",  # the page does not rerun; the bytes are made on click
+            icon=icon,
+            key=f"dl_{ext}",
+        )
     st.caption(t("download_note", c.lang))
 
 

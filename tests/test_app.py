@@ -166,5 +166,5 @@ def test_downloads_hold_exactly_the_filtered_rows(kind):
     assert book["data"].max_row == len(shown) + 1
     meta = dict(list(book["metadata"].values)[1:])
     assert meta["filters"] == "级别=省级" and meta["licence"] == "CC-BY-4.0"
-    geo = json.loads(download(at, "dl_geo"))
+    geo = json.loads(download(at, "dl_geojson"))
     assert sorted(f["id"] for f in geo["features"]) == ["cz-etdz", "linwu"]
