@@ -4,14 +4,20 @@ Loads the data package once (cached; PARKDATA_DATA_DIR overrides the directory),
 shared sidebar (language and filters, kept in the URL), then runs the selected page from pages/
 and the footer with source and licence."""
 
+from pathlib import Path
+
 import streamlit as st
 
+import parkdata
 from pages import _shared as app
 from parkdata import filters as flt
 from parkdata.i18n import escape_markdown, label, notice_text, place, t
 from parkdata.package import Dataset
 
-st.set_page_config(page_title="Parkdata", page_icon=":material/factory:", layout="wide")
+ICON = Path(parkdata.__file__).parent / "assets" / "icon.png"
+
+# A local icon file: a ":material/…:" page icon is fetched from a font CDN by the browser.
+st.set_page_config(page_title="Parkdata", page_icon=str(ICON), layout="wide")
 
 directory = app.data_dir()
 stamp = app.stamp(directory)

@@ -20,7 +20,8 @@ park_id = st.selectbox(
 )
 p = profile.park_profile(c.full, park_id, c.lang) if park_id else None
 if p is None:
-    app.empty_state(c) or st.info(t("no_park", c.lang))
+    if not app.empty_state(c):
+        st.info(t("no_park", c.lang))
 else:
     park = p.park
     st.header(escape_markdown(park_name(park, c.lang)))

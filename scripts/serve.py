@@ -8,6 +8,7 @@ visit behave like the later ones. Arguments are passed on to `streamlit run`."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -18,6 +19,7 @@ ENTRY = Path(__file__).resolve().parents[1] / "dashboard.py"
 
 
 def main(argv: list[str]) -> int:
+    os.chdir(ENTRY.parent)  # .streamlit/config.toml (no magic, viewer toolbar) is read from here
     PagesManager.uses_pages_directory = False  # pages/ holds st.Page scripts, not MPA v1 pages
     return cli.main(["run", str(ENTRY), *argv], standalone_mode=False) or 0
 

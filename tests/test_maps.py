@@ -89,22 +89,32 @@ def test_radius_grows_with_sqrt_area_and_is_fixed_when_unknown(parks, areas):
         assert points.loc[unknown, "radius"] == maps.UNKNOWN_RADIUS_PX
         assert not points.loc[unknown, "area_known"]
         assert points.loc[unknown, "tt_area"] == "area unknown"
-        assert "0 km" not in points.loc[unknown, "tooltip"]
+        assert not any("0 km" in points.loc[unknown, f] for f in maps.TOOLTIP_FIELDS)
     assert points.loc["prov", "tt_area"] == "170.57 km²"
 
 
-def test_tooltip_fields_are_escaped_and_bilingual(parks, areas, industries):
+def tooltip_lines(points: pd.DataFrame, park: str) -> list[str]:
+    return [points.loc[park, f] for f in maps.TOOLTIP_FIELDS]
+
+
+def test_tooltip_lines_are_plain_text_one_fact_each(parks, areas, industries):
+    """The values are plain text: Streamlit escapes them into our template, so HTML in a name
+    is shown as typed (a pre-escaped or pre-built HTML value would show raw entities/tags)."""
     zh = maps.park_points(parks, areas, industries, "zh").set_index("park_id")
-    assert "<script>" not in zh.loc["prov", "tooltip"]
-    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;园区" in zh.loc["prov", "tooltip"]
-    assert "&lt;b&gt;装备&lt;/b&gt;制造" in zh.loc["prov", "tooltip"]
+    lines = tooltip_lines(zh, "prov")
+    assert lines[0] == NASTY  # the title: the name exactly as typed
+    assert "主导产业: <b>装备</b>制造" in lines
+    assert "级别: 省级" in lines and "规划面积: 170.57 平方公里" in lines
+    assert not any("&lt;" in line or "<br" in line for line in lines)
+    assert maps.TOOLTIP_HTML.count("<div") == maps.TOOLTIP_LINES  # one line per fact
+    assert all("{" + f + "}" in maps.TOOLTIP_HTML for f in maps.TOOLTIP_FIELDS)
     assert zh.loc["nat", "tt_industries"] == "电子信息、新材料"  # leading only, featured left out
     assert zh.loc["nat", "tt_level"] == "国家级"
     assert zh.loc["oth", "tt_industries"] == "无数据"
     en = maps.park_points(parks, areas, industries, "en").set_index("park_id")
     assert en.loc["nat", "tt_name"] == "Changsha Hi-tech Zone"
     assert en.loc["nat", "tt_industries"] == "Electronics, 新材料"  # English missing: Chinese
-    assert "长沙高新区" in en.loc["nat", "tooltip"]  # the Chinese name stays available
+    assert tooltip_lines(en, "nat")[1] == "长沙高新区"  # the Chinese name stays available
     assert en.loc["prov", "tt_name"] == NASTY  # no English name: Chinese
 
 
@@ -135,15 +145,17 @@ def test_park_map_layers_and_no_basemap(parks, areas, industries):
     points = layer(deck, "parks")
     assert points.pickable is True
     assert [r["park_id"] for r in points.data] == ["prov", "nat", "oth", "unk"]  # big first
-    assert all(set(r) >= {"park_id", "tooltip"} for r in points.data)
+    assert all(set(r) >= {"park_id", *maps.TOOLTIP_FIELDS} for r in points.data)
     assert layer(deck, "selected-park").data[0]["lon"] == 112.5669
-    assert deck.map_provider is None and deck.map_style is None
-    assert deck._tooltip["html"] == "{tooltip}"
+    assert deck.map_provider is None and deck.map_style == "__MAP_STYLE__"
+    assert deck._tooltip["html"] == maps.TOOLTIP_HTML
+    assert "cartocdn" not in deck.to_json() and '"mapStyle": null' not in deck.to_json()
     spec = json.loads(deck.to_json())
     text = next(lay for lay in spec["layers"] if lay["id"] == "city-labels")
     assert text["characterSet"] == "auto" and "Noto Sans CJK SC" in text["fontFamily"]
     assert {d["text"] for d in text["data"]} >= {"长沙", "湛江"}
-    assert "<script>" not in deck.to_json()  # raw names are never in the layer data
+    # Names travel as plain text in the layer data (Streamlit parses the spec as JSON and escapes
+    # every value it puts into the tooltip template; the browser sweep checks what is shown).
 
 
 def test_provinces_layer_fills_focus_provinces_lighter(parks):
@@ -207,7 +219,11 @@ def test_density_cells_count_levels():
     assert (first["n"], first["n_national"], first["n_provincial"]) == (3, 2, 1)
     assert cells.iloc[1]["n_unknown"] == 1
     assert cells.iloc[1]["radius"] == pytest.approx(first["radius"] / 3**0.5)  # area ∝ count
-    assert "Parks: 3" in first["tooltip"] and "National: 2" in first["tooltip"]
+    assert (first["tt_0"], first["tt_1"], first["tt_2"]) == (
+        "Parks: 3",
+        "National: 2",
+        "Provincial: 1",
+    )
 
 
 def test_map_note_counts_unmapped(parks):

@@ -3,12 +3,13 @@
 Layers, bottom to top: `provinces` (GeoJsonLayer, outlines from data/boundaries), `province-labels`
 and `city-labels` (TextLayer), then either `parks` (ScatterplotLayer, one pickable point per park,
 for Streamlit selection) or, above MAX_POINTS parks, `parks-density` (counts per grid cell).
-Every tooltip is pre-built HTML in the `tooltip` field with each value HTML-escaped, because
-deck.gl renders the tooltip template as HTML."""
+Tooltips: one template of our own markup (`TOOLTIP_HTML`: a bold title and one fact per line)
+with `{tt_0}` … placeholders; every picked object carries those fields as plain text. Streamlit
+HTML-escapes each value it puts into the template, so a park name holding HTML is shown as text,
+while a pre-built HTML value would be shown as raw tags. An empty line's <div> takes no space."""
 
 from __future__ import annotations
 
-import html
 import math
 
 import pandas as pd
@@ -73,15 +74,19 @@ def _area_text(area: float | None, lang: str) -> str:
     return f"{float(area):,.2f} km²" if lang == "en" else f"{float(area):,.2f} 平方公里"
 
 
-def _tooltip(fields: dict[str, str], lang: str) -> str:
-    """HTML with every value escaped; field names are our own labels."""
-    rows = [f"<b>{html.escape(fields['name'])}</b>"]
-    if fields.get("name_zh") and fields["name_zh"] != fields["name"]:
-        rows.append(html.escape(fields["name_zh"]))
-    for key in ("level", "zone_type", "city", "industries", "area"):
-        label = html.escape(_t(key, lang))
-        rows.append(f"{label}: {html.escape(fields[key])}")
-    return "<br/>".join(rows)
+TOOLTIP_LINES = 7  # a title and up to six lines of facts
+TOOLTIP_FIELDS = tuple(f"tt_{i}" for i in range(TOOLTIP_LINES))
+TOOLTIP_HTML = '<div style="font-weight:600">{tt_0}</div>' + "".join(
+    f"<div>{{{name}}}</div>" for name in TOOLTIP_FIELDS[1:]
+)
+
+
+def _tooltip_lines(fields: dict[str, str], lang: str) -> list[str]:
+    """The tooltip's text lines, title first: plain text (Streamlit escapes it)."""
+    lines = [fields["name"], fields["name_zh"] if fields["name_zh"] != fields["name"] else ""]
+    lines += [f"{_t(key, lang)}: {fields[key]}" for key in ("level", "zone_type", "city")]
+    lines += [f"{_t(key, lang)}: {fields[key]}" for key in ("industries", "area")]
+    return lines
 
 
 def unmapped_parks(parks: pd.DataFrame) -> pd.DataFrame:
@@ -128,7 +133,7 @@ def park_points(
                 "area_km2": area,
                 "area_known": area is not None,
                 **{f"tt_{k}": v for k, v in fields.items()},
-                "tooltip": _tooltip(fields, lang),
+                **dict(zip(TOOLTIP_FIELDS, _tooltip_lines(fields, lang), strict=True)),
             }
         )
     columns = ["park_id", "name", "lon", "lat", "level", "fill_colour", "line_colour", "radius"]
@@ -154,17 +159,19 @@ def density_cells(parks: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     half_cell_m = GRID_DEG / 2 * 111_000
     largest = max(int(cells["n"].max()), 1) if len(cells) else 1
     cells["radius"] = [half_cell_m * math.sqrt(n / largest) for n in cells["n"]]
-    cells["tooltip"] = [_cell_tooltip(row, lang) for row in cells.itertuples()]
+    lines = [_cell_lines(row, lang) for row in cells.itertuples()]
+    for i, name in enumerate(TOOLTIP_FIELDS):
+        cells[name] = [row[i] for row in lines]
     return cells.drop(columns=["x", "y"])
 
 
-def _cell_tooltip(row, lang: str) -> str:
-    parts = [f"<b>{html.escape(_t('parks_here', lang))}: {int(row.n):,}</b>"]
+def _cell_lines(row, lang: str) -> list[str]:
+    lines = [f"{_t('parks_here', lang)}: {int(row.n):,}"]
     for level in palette.LEVEL_ORDER:
         n = int(getattr(row, f"n_{level}"))
         if n:
-            parts.append(f"{html.escape(_t(level, lang))}: {n:,}")
-    return "<br/>".join(parts)
+            lines.append(f"{_t(level, lang)}: {n:,}")
+    return (lines + [""] * TOOLTIP_LINES)[:TOOLTIP_LINES]
 
 
 def map_note(parks: pd.DataFrame, lang: str = "zh") -> str | None:
@@ -333,23 +340,27 @@ def park_map(
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
-        map_provider="carto" if basemap else None,
-        map_style="light" if basemap else None,
+        # Basemap off: no map_style at all. pydeck then sends its "__MAP_STYLE__" placeholder,
+        # which Streamlit reads as "no basemap"; map_style=None would make Streamlit fill in
+        # CARTO's style.json, a request to an outside host on every draw.
+        **({"map_provider": "carto", "map_style": "light"} if basemap else {"map_provider": None}),
         tooltip={
-            "html": "{tooltip}",
+            "html": TOOLTIP_HTML,
             "style": {
                 "backgroundColor": "white",
                 "color": "#222",
                 "fontSize": "12px",
                 "fontFamily": CJK_FONT,
+                "maxWidth": "320px",
+                "whiteSpace": "normal",
+                "lineHeight": "1.45",
             },
         },
     )
 
 
 def _points_layer(layer_id: str, points: pd.DataFrame, radius_units: str = "pixels") -> pdk.Layer:
-    columns = ["lon", "lat", "fill_colour", "radius", "tooltip"]
-    # No free text besides the escaped tooltip: pydeck's to_html inlines the data in a <script>.
+    columns = ["lon", "lat", "fill_colour", "radius", *TOOLTIP_FIELDS]
     columns += [c for c in ("park_id", "level", "line_colour", "n") if c in points]
     return pdk.Layer(
         "ScatterplotLayer",

@@ -38,16 +38,16 @@ def markers(ds: Dataset, lang: str) -> pd.DataFrame:
         & ds.events["event"].isin(MARKER_EVENTS)
     ]
     desc = ev["description_en" if lang == "en" else "description_zh"]
+    event_labels = [
+        f"{when} {label('event', kind, lang)}: {text if isinstance(text, str) else ''}"
+        for when, kind, text in zip(ev["date"], ev["event"], desc, strict=True)
+    ]
     events = pd.DataFrame(
         {
             "park_id": ev["park_id"],
             "date": date_starts(ev["date"]),
             "kind": ev["event"],
-            "label": ev["date"]
-            + " "
-            + ev["event"].map(lambda e: label("event", e, lang))
-            + ": "
-            + desc,
+            "label": pd.Series(event_labels, index=ev.index, dtype="string"),
         }
     )
     ind = ds.indicators
@@ -62,19 +62,26 @@ def markers(ds: Dataset, lang: str) -> pd.DataFrame:
             strict=False,
         )
     )
+    # Labels built cell by cell: an empty selection has non-text dtypes (Float64 values), and
+    # string + Float64 concatenation raises (the Timeline crashed for parks without targets).
+    labels = [
+        f"{int(year)} {kinds.get(ind, ind)} {_number(value)} {units.get(unit, unit)}"
+        for year, ind, value, unit in zip(
+            tg["target_year"], tg["indicator"], tg["value"], tg["unit"], strict=True
+        )
+    ]
     targets = pd.DataFrame(
         {
             "park_id": tg["park_id"],
-            "date": pd.to_datetime(tg["target_year"].astype("Int64").astype("string") + "-01-01"),
+            "date": pd.to_datetime([f"{int(y)}-01-01" for y in tg["target_year"]]),
             "kind": "target",
-            "label": tg["target_year"].astype("string")
-            + " "
-            + tg["indicator"].map(kinds).fillna(tg["indicator"])
-            + " "
-            + tg["value"].map("{:g}".format)
-            + " "
-            + tg["unit"].map(units).fillna(tg["unit"]),
+            "label": pd.Series(labels, index=tg.index, dtype="string"),
         }
     )
     out = pd.concat([events, targets], ignore_index=True)
     return out.assign(park_name=out["park_id"].map(names).astype("string"))
+
+
+def _number(value: object) -> str:
+    """A value as written: 580, 5.5 (no trailing .0); '?' when missing."""
+    return "?" if value is None or pd.isna(value) else f"{float(value):g}"
