@@ -1,0 +1,201 @@
+"""What a person does, page by page: every page x every filter value x both languages.
+
+Each case opens the app in a language, goes to the page through the navigation, then sets one
+sidebar filter at a time through its widget (as a click would) and checks what the page shows:
+- no exception, and no text that is Streamlit's own documentation or a Python object's repr
+  (what a bare expression printed by "magic" looks like);
+- the page's main element (map, chart, table …) or a message saying why there is none;
+- nothing of the other language among widget labels, options and chosen values.
+All failures of one page, language and filter kind are collected and reported together.
+
+The fixture package (every level, zone type and sector of the vocabularies, parks with and without
+targets, coordinates, industries) carries the values; the real package's provinces and cities are
+swept too, since a crash for one province (the Timeline for 广东省) came from real data."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from app_fixture import write_package
+from streamlit.testing.v1 import AppTest
+
+from pages import _shared as app
+from parkdata import filters as flt
+from parkdata.i18n import CODES, UI
+from parkdata.package import Dataset, load_package
+from parkdata.schema import DATA_DIR
+
+ROOT = Path(__file__).resolve().parents[1]
+DASHBOARD = ROOT / "dashboard.py"
+LANGS = ("zh", "en")
+PAGES = tuple(app.PAGES)
+# What a page shows when parks match: at least one element of each kind, or an info message.
+MAIN = {
+    "overview": ("metric", "deck_gl_json_chart"),
+    "map": ("deck_gl_json_chart",),
+    "timeline": ("plotly_chart",),
+    "compare": ("plotly_chart",),
+    "table": ("dataframe",),
+    "profile": ("selectbox",),
+    "sources": ("dataframe",),
+}
+# Text a page must never show: Streamlit's API documentation or an object's repr.
+BAD_TEXT = re.compile(
+    r"DeltaGenerator|Creator of Delta|object at 0x[0-9a-f]+|<streamlit\.|<function |"
+    r"<bound method|Traceback \(most recent call last\)"
+)
+# Elements that only a stray expression written out by "magic" (or a debugging call) produces.
+FORBIDDEN = {"help_info", "doc_string", "json"}
+WIDGET_KINDS = ("multiselect", "selectbox", "text_input", "button_group", "toggle", "button")
+FILTER_WIDGET = {
+    "province": "f_province",
+    "city": "f_city",
+    "level": "f_level",
+    "zone_type": "f_zone",
+    "sector": "f_sector",
+}
+
+
+@pytest.fixture(scope="module")
+def fixture_dir(tmp_path_factory) -> Path:
+    return write_package(tmp_path_factory.mktemp("sweep-package"))
+
+
+def open_page(data_dir: Path, page: str, lang: str, monkeypatch) -> AppTest:
+    monkeypatch.setenv("PARKDATA_DATA_DIR", str(data_dir))
+    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    if page != PAGES[0]:
+        at.switch_page(f"pages/{page}_page.py").run()
+    return at
+
+
+def elements(node) -> Iterator:
+    """Every element of the page, depth first (blocks, columns, expanders included)."""
+    children = getattr(node, "children", None)
+    for child in (children or {}).values() if isinstance(children, dict) else []:
+        yield child
+        yield from elements(child)
+
+
+def widget_labels(at: AppTest) -> Iterator[str]:
+    for kind in WIDGET_KINDS:
+        for widget in getattr(at, kind):
+            yield str(widget.label)
+            for option in getattr(widget, "options", []) or []:
+                yield str(option)
+
+
+def other_language_words(ds: Dataset, lang: str) -> set[str]:
+    """Labels that exist only in the other language: shown in `lang`, they are stale."""
+    other = 0 if lang == "en" else 1
+    mine = 1 - other
+    words = {pair[other] for pair in UI.values() if pair[other] != pair[mine]}
+    for codes in CODES.values():
+        words |= {pair[other] for pair in codes.values() if pair[other] != pair[mine]}
+    for frame, columns in ((ds.indicator_types, ("label_zh", "label_en")),):
+        for zh, en in zip(frame[columns[0]], frame[columns[1]], strict=True):
+            if zh != en:
+                words.add(en if lang == "zh" else zh)
+    if lang == "en":  # a park with an English name shown by its Chinese name
+        named = ds.parks[ds.parks["name_en"].notna()]
+        words |= set(named["name_zh"])
+    return {w for w in words if w and len(w) > 1}
+
+
+def shown_count(at: AppTest) -> int:
+    caption = " ".join(str(c.value) for c in at.sidebar.caption)
+    numbers = re.findall(r"\d[\d,]*", caption)
+    return int(numbers[0].replace(",", "")) if numbers else -1
+
+
+def problems(at: AppTest, page: str, case: str, stale: set[str]) -> list[str]:
+    where = f"{page} [{case}]"
+    found = [f"{where}: exception {e.value}" for e in at.exception]
+    for element in elements(at._tree):
+        kind = getattr(element, "type", "")
+        if kind in FORBIDDEN:
+            found.append(f"{where}: a {kind} element is on the page")
+        text = str(getattr(element, "value", "") if hasattr(element, "value") else "")
+        if BAD_TEXT.search(text):
+            found.append(f"{where}: {kind} shows {text[:120]!r}")
+    if shown_count(at) > 0 and not at.info:
+        missing = [k for k in MAIN[page] if not at.get(k)]
+        if missing:
+            found.append(f"{where}: no {missing} and no message saying why")
+    wrong = sorted({w for w in widget_labels(at) if w in stale})
+    if wrong:
+        found.append(f"{where}: other-language labels {wrong[:5]}")
+    return found
+
+
+def sweep(at: AppTest, page: str, lang: str, kind: str, values, stale) -> list[str]:
+    found: list[str] = []
+    for value in values:
+        if kind in ("q", "as_of"):
+            key = "f_text" if kind == "q" else "f_date"
+            at.text_input(key=key).set_value(value).run()
+            found += problems(at, page, f"{lang} {kind}={value}", stale)
+            at.text_input(key=key).set_value("").run()
+        else:
+            widget = at.multiselect(key=f"{FILTER_WIDGET[kind]}.{lang}")
+            widget.set_value([value]).run()
+            found += problems(at, page, f"{lang} {kind}={value}", stale)
+            at.multiselect(key=f"{FILTER_WIDGET[kind]}.{lang}").set_value([]).run()
+    return found
+
+
+def filter_values(ds: Dataset, kind: str) -> tuple[str, ...]:
+    opts = flt.options(ds)
+    if kind == "q":
+        return one_park_search(ds), "没有这个园区"
+    if kind == "as_of":
+        return ("2010", "2000-06")
+    return opts[{"province": "provinces", "city": "cities", "level": "levels",
+                 "zone_type": "zone_types", "sector": "sectors"}[kind]]  # fmt: skip
+
+
+def one_park_search(ds: Dataset) -> str:
+    """A short name that finds exactly one park."""
+    for name in ds.parks["short_name_zh"]:
+        if len(flt.apply_filters(ds, flt.Filters(text=name)).parks) == 1:
+            return str(name)
+    raise AssertionError("no short name finds exactly one park")
+
+
+@pytest.mark.parametrize("kind", ["province", "city", "level", "zone_type", "sector", "q", "as_of"])
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_filter_value_on_every_page(page, lang, kind, fixture_dir, monkeypatch):
+    ds = load_package(fixture_dir)
+    at = open_page(fixture_dir, page, lang, monkeypatch)
+    stale = other_language_words(ds, lang)
+    found = problems(at, page, f"{lang} no filter", stale)
+    found += sweep(at, page, lang, kind, filter_values(ds, kind), stale)
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_place_of_the_real_data_on_every_page(page, lang, monkeypatch):
+    ds = load_package(DATA_DIR)
+    at = open_page(DATA_DIR, page, lang, monkeypatch)
+    stale = other_language_words(ds, lang)
+    opts = flt.options(ds)
+    found = problems(at, page, f"{lang} no filter", stale)
+    found += sweep(at, page, lang, "province", opts["provinces"], stale)
+    found += sweep(at, page, lang, "city", opts["cities"], stale)
+    assert not found, "\n".join(found)
+
+
+def test_streamlit_config_keeps_magic_off_and_the_developer_toolbar_hidden():
+    """A bare expression in a page is never written into it, and users see no Deploy button."""
+    import tomllib
+
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["runner"]["magicEnabled"] is False
+    assert config["client"]["toolbarMode"] == "viewer"
