@@ -10,11 +10,11 @@ import streamlit as st
 
 import parkdata
 from pages import _shared as app
-from parkdata import filters as flt
-from parkdata.i18n import escape_markdown, label, notice_text, place, t
-from parkdata.package import Dataset
+from parkdata.data.dataset import Dataset
+from parkdata.model import filters as flt
+from parkdata.present.i18n import escape_markdown, label, notice_text, place, t
 
-ICON = Path(parkdata.__file__).parent / "assets" / "icon.png"
+ICON = Path(parkdata.__file__).parent / "present" / "assets" / "icon.png"
 
 # A local icon file: a ":material/…:" page icon is fetched from a font CDN by the browser.
 st.set_page_config(page_title="Parkdata", page_icon=str(ICON), layout="wide")

@@ -6,8 +6,8 @@ import os
 
 import streamlit as st
 
-from parkdata.package import read_frames
-from parkdata.schema import DATA_DIR
+from parkdata.data.dataset import read_frames
+from parkdata.data.schema import DATA_DIR
 
 
 @st.cache_resource(show_spinner=False)

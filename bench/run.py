@@ -7,7 +7,7 @@ For each size a fresh worker process (so that cold start and peak memory are its
 - warm script-run time of every page (median of repeated AppTest runs after a warm-up),
   against bench/floor.py, which only shows st.dataframe of the same parks;
 - whether the map is still drawn (a pydeck chart with at least one layer holding data);
-- a filtered CSV export (parks in 湖南省): parkdata.exports.csv_bytes vs DataFrame.to_csv;
+- a filtered CSV export (parks in 湖南省): parkdata.present.exports.csv_bytes vs DataFrame.to_csv;
 - peak resident memory of the worker (ru_maxrss: app, data and the AppTest harness).
 
 Prints one table with ratios and writes bench-results/bench.json. Pages not yet in
@@ -118,9 +118,10 @@ def measure_pages(repeat: int) -> dict:
 
 
 def measure_export(package: Path, repeat: int) -> dict:
-    from parkdata import exports, levels, tables
-    from parkdata.filters import Filters, apply_filters
-    from parkdata.package import read_frames
+    from parkdata.data.dataset import read_frames
+    from parkdata.model import levels
+    from parkdata.model.filters import Filters, apply_filters
+    from parkdata.present import exports, tables
 
     ds = apply_filters(read_frames(package), Filters(provinces=("湖南省",)))
     frame = tables.labelled(tables.table(ds, "parks", "zh", levels.planned_area_km2(ds)), "zh")
@@ -182,12 +183,12 @@ def machine() -> dict:
 
 
 def package_for(n: int, folder: Path) -> tuple[Path, float | None]:
-    from parkdata.package import read_frames
-    from parkdata.schema import DATA_DIR
+    from parkdata.data.dataset import read_frames
+    from parkdata.data.schema import DATA_DIR
 
     if n == SIZES[0] and (DATA_DIR / "parks.csv").is_file():
         return DATA_DIR, None  # the real package stands for N = 30
-    from parkdata.synthetic import generate_package
+    from parkdata.testing.synthetic import generate_package
 
     start = time.perf_counter()
     path = generate_package(n, folder / f"synthetic-{n}", seed=0)

@@ -9,7 +9,7 @@ dashboard.py and the page scripts that imports streamlit; everything it calls li
   stamp; a broken package returns its problems (file:row:column) instead of raising.
 - Context: dashboard.py builds a `Ctx` (full and filtered Dataset, Filters, language) once per
   run and stores it in session state; pages read it with `ctx()`.
-- URL: on the first run of a session the query string is parsed (`parkdata.filters`) into the
+- URL: on the first run of a session the query string is parsed (`parkdata.model.filters`) into the
   widget states, with notices for what was dropped; after every run the current state is
   written back, so a link reproduces the view.
 """
@@ -24,12 +24,12 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from parkdata import exports, tables
-from parkdata import filters as flt
-from parkdata.i18n import t
-from parkdata.package import Dataset, load_package
-from parkdata.problems import PackageError
-from parkdata.schema import DATA_DIR, read_descriptor
+from parkdata.data.package import Dataset, load_package
+from parkdata.data.problems import PackageError
+from parkdata.data.schema import DATA_DIR, read_descriptor
+from parkdata.model import filters as flt
+from parkdata.present import exports, tables
+from parkdata.present.i18n import t
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -118,7 +118,7 @@ def levels_as_of(directory: str, file_stamp: float, as_of: str) -> pd.Series | N
     """park_id -> level at `as_of` (None = the parks' current level)."""
     if not as_of:
         return None
-    from parkdata import levels
+    from parkdata.model import levels
 
     full = load_dataset(directory, file_stamp)
     assert isinstance(full, Dataset)
@@ -127,7 +127,7 @@ def levels_as_of(directory: str, file_stamp: float, as_of: str) -> pd.Series | N
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def planned_area(directory: str, file_stamp: float, f: flt.Filters) -> pd.Series:
-    from parkdata import levels
+    from parkdata.model import levels
 
     return levels.planned_area_km2(filtered(directory, file_stamp, f))
 
@@ -335,7 +335,7 @@ def download_buttons(c: Ctx, kind: str, frame: pd.DataFrame) -> None:
 
 @st.cache_resource(show_spinner=False, max_entries=2)
 def boundaries() -> tuple[dict, pd.DataFrame]:
-    from parkdata.boundaries import load_boundaries, load_city_labels
+    from parkdata.data.boundaries import load_boundaries, load_city_labels
 
     return load_boundaries(), load_city_labels()
 
@@ -349,7 +349,7 @@ def map_deck(
     basemap: bool,
     selected: str | None,
 ):
-    from parkdata import maps
+    from parkdata.present import maps
 
     ds = filtered(directory, file_stamp, f)
     geo, labels = boundaries()
@@ -388,7 +388,7 @@ def open_profile(park_id: str) -> None:
 
 
 def legend(lang: str) -> None:
-    from parkdata import maps
+    from parkdata.present import maps
 
     chips = " ".join(
         f'<span style="color:{hex_}">●</span> {name}' for name, hex_ in maps.legend(lang)
@@ -407,7 +407,7 @@ def profile_options(c: Ctx) -> dict[str, str]:
 
 
 def sources_frame(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
-    from parkdata.i18n import label
+    from parkdata.present.i18n import label
 
     out = sources[["source_id", "kind", "title_zh", "publisher", "published", "url"]].copy()
     out["kind"] = out["kind"].map(lambda v: label("source_kind", v, lang)).astype("string")
@@ -416,7 +416,7 @@ def sources_frame(sources: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def indicator_values(c: Ctx, indicator: str, by: str) -> pd.DataFrame | None:
     """Totals of `indicator` by level and `by`; None when its rows mix unit families."""
-    from parkdata import compare
+    from parkdata.model import compare
 
     try:
         return compare.indicator_by_level(
@@ -429,7 +429,8 @@ def indicator_values(c: Ctx, indicator: str, by: str) -> pd.DataFrame | None:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def compare_figures(directory: str, file_stamp: float, f: flt.Filters, lang: str, by: str):
     """Counts, planned-area and sector-mix figures of the Compare page (cached per view)."""
-    from parkdata import charts, compare
+    from parkdata.model import compare
+    from parkdata.present import charts
 
     ds = filtered(directory, file_stamp, f)
     area = planned_area(directory, file_stamp, f)
@@ -452,7 +453,8 @@ def compare_tables(directory: str, file_stamp: float, f: flt.Filters, lang: str)
 @st.cache_resource(show_spinner=False, max_entries=32)
 def timeline_figures(directory: str, file_stamp: float, f: flt.Filters, lang: str):
     """Status-history and level-count figures (None where there is nothing to draw)."""
-    from parkdata import charts, levels, timeline
+    from parkdata.model import levels, timeline
+    from parkdata.present import charts
 
     ds = filtered(directory, file_stamp, f)
     history = timeline.history(ds, lang)

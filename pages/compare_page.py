@@ -4,8 +4,8 @@ area, an indicator chosen from a list (with its unit), sector mix, targets again
 import streamlit as st
 
 from pages import _shared as app
-from parkdata import charts, tables
-from parkdata.i18n import t
+from parkdata.present import charts, tables
+from parkdata.present.i18n import t
 
 c = app.ctx()
 st.title(t("page_compare", c.lang))

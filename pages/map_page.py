@@ -4,8 +4,8 @@ province outlines; clicking a park opens its profile."""
 import streamlit as st
 
 from pages import _shared as app
-from parkdata import maps, tables
-from parkdata.i18n import t
+from parkdata.present import maps, tables
+from parkdata.present.i18n import t
 
 c = app.ctx()
 st.title(t("page_map", c.lang))

@@ -4,8 +4,8 @@ dated events and a small map."""
 import streamlit as st
 
 from pages import _shared as app
-from parkdata import overview
-from parkdata.i18n import t
+from parkdata.model import overview
+from parkdata.present.i18n import t
 
 c = app.ctx()
 st.title(t("app_title", c.lang))

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from pages import _shared as app
-from parkdata import profile
-from parkdata.i18n import escape_markdown, label, park_name, place, t
+from parkdata.model import profile
+from parkdata.present.i18n import escape_markdown, label, park_name, place, t
 
 c = app.ctx()
 st.title(t("page_profile", c.lang))

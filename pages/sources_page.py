@@ -4,8 +4,8 @@ background knowledge rather than article fact."""
 import streamlit as st
 
 from pages import _shared as app
-from parkdata import profile
-from parkdata.i18n import column, t
+from parkdata.model import profile
+from parkdata.present.i18n import column, t
 
 c = app.ctx()
 st.title(t("page_sources", c.lang))

@@ -3,8 +3,8 @@
 import streamlit as st
 
 from pages import _shared as app
-from parkdata.i18n import label, t
-from parkdata.tables import KINDS
+from parkdata.present.i18n import label, t
+from parkdata.present.tables import KINDS
 
 c = app.ctx()
 st.title(t("page_table", c.lang))

@@ -4,7 +4,7 @@ targets, and how many parks were national or provincial at each date."""
 import streamlit as st
 
 from pages import _shared as app
-from parkdata.i18n import t
+from parkdata.present.i18n import t
 
 c = app.ctx()
 st.title(t("page_timeline", c.lang))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parkdata.schema import DATA_DIR, DESCRIPTOR, fields, read_descriptor, resource
+from parkdata.data.schema import DATA_DIR, DESCRIPTOR, fields, read_descriptor, resource
 
 SOURCES = [
     (

@@ -15,7 +15,7 @@ from app_fixture import write_package
 from streamlit.runtime.media_file_manager import MediaFileManager
 from streamlit.testing.v1 import AppTest
 
-from parkdata.i18n import t
+from parkdata.present.i18n import t
 
 DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard.py"
 PAGES = ("overview", "map", "timeline", "compare", "table", "profile", "sources")

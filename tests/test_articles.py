@@ -1,13 +1,13 @@
-"""parkdata.articles: header, navigation and repeated bodies, on made-up pages and the five
+"""parkdata.curate.articles: header, navigation and repeated bodies, on made-up pages and the five
 real articles (skipped when ../shared/articles is absent)."""
 
 from __future__ import annotations
 
 import pytest
 
-from parkdata.articles import normalized_text, parse_article
-from parkdata.schema import DATA_DIR
-from parkdata.textnorm import simplified_text
+from parkdata.curate.articles import normalized_text, parse_article
+from parkdata.data.schema import DATA_DIR
+from parkdata.data.textnorm import simplified_text
 
 ARTICLES = DATA_DIR.parent.parent / "shared" / "articles"
 needs_articles = pytest.mark.skipif(

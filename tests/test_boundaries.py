@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from shapely.geometry import shape
 
-from parkdata.boundaries import (
+from parkdata.data.boundaries import (
     CITY_LABELS_FILE,
     PROVINCES_FILE,
     contains,

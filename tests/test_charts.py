@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from parkdata import charts, palette
+from parkdata.present import charts, palette
 
 NA = pd.NA
 T = pd.Timestamp

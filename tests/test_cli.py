@@ -14,10 +14,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from parkdata.cli import app
-from parkdata.evidence import check_evidence
-from parkdata.schema import DATA_DIR
-from parkdata.synthetic import generate_package
+from parkdata.curate.cli import app
+from parkdata.curate.evidence import check_evidence
+from parkdata.data.schema import DATA_DIR
+from parkdata.testing.synthetic import generate_package
 
 runner = CliRunner()
 

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from parkdata import compare
+from parkdata.model import compare
 
 NA = pd.NA
 
@@ -174,7 +174,7 @@ def test_targets_paired_with_actuals_where_both_exist(indicators, units):
 
 
 def test_levels_present_drops_a_level_no_park_holds_and_keeps_true_zeros():
-    from parkdata.compare import counts_by, levels_present
+    from parkdata.model.compare import counts_by, levels_present
 
     provinces = ["湖南省", "湖南省", "广东省"]
     levels = ["national", "provincial", "national"]

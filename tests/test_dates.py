@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parkdata.dates import parse_partial_date
+from parkdata.data.dates import parse_partial_date
 
 
 @pytest.mark.parametrize(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from parkdata.package import load_package
-from parkdata.schema import DATA_DIR
+from parkdata.data.package import load_package
+from parkdata.data.schema import DATA_DIR
 
 README = (DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
 

@@ -7,9 +7,9 @@ import csv
 
 import pytest
 
-from parkdata.evidence import check_evidence
-from parkdata.package import load_package
-from parkdata.schema import DATA_DIR
+from parkdata.curate.evidence import check_evidence
+from parkdata.data.package import load_package
+from parkdata.data.schema import DATA_DIR
 
 SHARED = DATA_DIR.parent.parent / "shared"
 ARTICLES = SHARED / "articles"

@@ -9,9 +9,9 @@ import pytest
 from app_fixture import write_package
 from openpyxl import load_workbook
 
-from parkdata import exports, tables
-from parkdata.filters import Filters
-from parkdata.package import read_frames
+from parkdata.data.dataset import read_frames
+from parkdata.model.filters import Filters
+from parkdata.present import exports, tables
 
 
 @pytest.fixture(scope="module")

@@ -1,13 +1,13 @@
-"""parkdata.extract: candidate rows, verbatim evidence, and recall against the curated dataset."""
+"""parkdata.curate.extract: candidate rows, verbatim evidence, recall against the curated dataset."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from parkdata.extract import Known, evidence, extract_candidates, find_dates, find_parks
-from parkdata.schema import DATA_DIR, fields, read_descriptor
-from parkdata.textnorm import simplified_text
+from parkdata.curate.extract import Known, evidence, extract_candidates, find_dates, find_parks
+from parkdata.data.schema import DATA_DIR, fields, read_descriptor
+from parkdata.data.textnorm import simplified_text
 
 ARTICLES = DATA_DIR.parent.parent / "shared" / "articles"
 needs_articles = pytest.mark.skipif(

@@ -6,7 +6,8 @@ from app_fixture import write_package
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from parkdata.filters import (
+from parkdata.data.dataset import Dataset, read_frames
+from parkdata.model.filters import (
     Filters,
     View,
     apply_filters,
@@ -14,8 +15,7 @@ from parkdata.filters import (
     to_query_params,
     view_from_query_params,
 )
-from parkdata.i18n import notice_text
-from parkdata.package import Dataset, read_frames
+from parkdata.present.i18n import notice_text
 
 
 @pytest.fixture(scope="module")

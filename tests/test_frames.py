@@ -4,7 +4,7 @@ import pandas as pd
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parkdata.frames import isin
+from parkdata.data.frames import isin
 
 TEXT = st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "湖南", "", "x y"])), max_size=30)
 

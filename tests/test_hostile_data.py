@@ -14,20 +14,20 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parkdata.problems import Problem
-from parkdata.synthetic import generate_package
-from parkdata.validation import check_files, check_schema
+from parkdata.data.problems import Problem
+from parkdata.data.validation import check_files, check_schema
+from parkdata.testing.synthetic import generate_package
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard.py"
-HAS_RULES = importlib.util.find_spec("parkdata.rules") is not None
-HAS_CLI = importlib.util.find_spec("parkdata.cli") is not None
+HAS_RULES = importlib.util.find_spec("parkdata.data.rules") is not None
+HAS_CLI = importlib.util.find_spec("parkdata.curate.cli") is not None
 
 
 def validate(package: Path) -> list[Problem]:
     """validate_package once the project rules exist; files + schema until then."""
     if HAS_RULES:
-        from parkdata.validation import validate_package
+        from parkdata.data.validation import validate_package
 
         return validate_package(package)
     return check_files(package) or check_schema(package)
@@ -192,12 +192,12 @@ def test_dashboard_shows_the_problem_not_a_traceback(broken, monkeypatch):
 # -- `parkdata validate` says the same ------------------------------------------------------------
 
 
-@pytest.mark.skipif(not HAS_CLI, reason="parkdata.cli does not exist yet")
+@pytest.mark.skipif(not HAS_CLI, reason="parkdata.curate.cli does not exist yet")
 @pytest.mark.parametrize("broken", _params(), indirect=True)
 def test_cli_validate_says_the_same(broken):
     from typer.testing import CliRunner
 
-    from parkdata.cli import app
+    from parkdata.curate.cli import app
 
     case, package = broken
     result = CliRunner().invoke(app, ["validate", str(package)])

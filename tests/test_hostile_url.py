@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parkdata import filters as flt
-from parkdata.package import load_package
+from parkdata.data.package import load_package
+from parkdata.model import filters as flt
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard.py"

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from app_fixture import write_package
 
-from parkdata import i18n, tables
-from parkdata.package import read_frames
-from parkdata.schema import DATA_DIR, enum_values, read_descriptor
+from parkdata.data.dataset import read_frames
+from parkdata.data.schema import DATA_DIR, enum_values, read_descriptor
+from parkdata.present import i18n, tables
 
 ROOT = Path(__file__).resolve().parents[1]
 ENUMS = [
@@ -77,7 +77,7 @@ def test_escape_markdown_keeps_text_plain():
 
 
 def test_places_read_in_english_and_keep_their_chinese_name():
-    from parkdata.i18n import place
+    from parkdata.present.i18n import place
 
     assert place("湖南省", "en") == "Hunan (湖南省)"
     assert place("湖南省", "zh") == "湖南省"
@@ -88,7 +88,7 @@ def test_places_read_in_english_and_keep_their_chinese_name():
 def test_chart_categories_use_place_names_in_english():
     import pandas as pd
 
-    from parkdata.charts import compare_bar
+    from parkdata.present.charts import compare_bar
 
     frame = pd.DataFrame(
         {"province": ["广东省"], "level": ["national"], "total": [3.0], "n_parks": [1]}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from parkdata import levels
-from parkdata.package import Dataset, load_package
-from parkdata.schema import DATA_DIR
+from parkdata.data.package import Dataset, load_package
+from parkdata.data.schema import DATA_DIR
+from parkdata.model import levels
 
 
 def _frame(rows, columns):

@@ -7,8 +7,8 @@ import pandas as pd
 import pydeck as pdk
 import pytest
 
-from parkdata import maps, palette
-from parkdata.boundaries import load_boundaries, load_city_labels
+from parkdata.data.boundaries import load_boundaries, load_city_labels
+from parkdata.present import maps, palette
 
 NASTY = '<script>alert("x")</script>园区'
 

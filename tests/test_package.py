@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from parkdata.package import load_package, read_frames
-from parkdata.problems import PackageError
-from parkdata.schema import DATA_DIR
-from parkdata.validation import validate_package
+from parkdata.data.package import load_package, read_frames
+from parkdata.data.problems import PackageError
+from parkdata.data.schema import DATA_DIR
+from parkdata.data.validation import validate_package
 
 
 @pytest.fixture(scope="module")

@@ -1,5 +1,5 @@
 """Output hostility and the export round trip, on a valid package whose park names are formulas
-(= + - @) and HTML (parkdata.synthetic.HOSTILE_NAMES).
+(= + - @) and HTML (parkdata.testing.synthetic.HOSTILE_NAMES).
 
 - CSV and xlsx: a text cell starting with = + - @ is exported with a leading ' so Excel shows it
   as text; read back, the CSV gives the rows and values of the table shown, Chinese intact.
@@ -15,10 +15,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from parkdata import exports, levels, maps, tables
-from parkdata.boundaries import load_boundaries, load_city_labels
-from parkdata.package import load_package
-from parkdata.synthetic import HOSTILE_NAMES, hostile_package
+from parkdata.data.boundaries import load_boundaries, load_city_labels
+from parkdata.data.package import load_package
+from parkdata.model import levels
+from parkdata.present import exports, maps, tables
+from parkdata.testing.synthetic import HOSTILE_NAMES, hostile_package
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard.py"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from parkdata.schema import DATA_DIR
-from parkdata.validation import validate_package
+from parkdata.data.schema import DATA_DIR
+from parkdata.data.validation import validate_package
 
 
 @pytest.fixture

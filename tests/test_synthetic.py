@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 import shapely
 
-from parkdata import boundaries
-from parkdata.package import read_frames
-from parkdata.schema import DATA_DIR, enum_values, read_descriptor
-from parkdata.synthetic import generate_package, real_proportions
-from parkdata.validation import check_files, check_schema
+from parkdata.data import boundaries
+from parkdata.data.dataset import read_frames
+from parkdata.data.schema import DATA_DIR, enum_values, read_descriptor
+from parkdata.data.validation import check_files, check_schema
+from parkdata.testing.synthetic import generate_package, real_proportions
 
 N = 30
 
@@ -33,11 +33,11 @@ def test_files_and_schema_are_valid(package):
 
 
 @pytest.mark.skipif(
-    importlib.util.find_spec("parkdata.rules") is None,
-    reason="parkdata.rules (the lead's project rules) does not exist yet",
+    importlib.util.find_spec("parkdata.data.rules") is None,
+    reason="parkdata.data.rules (the lead's project rules) does not exist yet",
 )
 def test_validates_with_every_project_rule(package):
-    from parkdata.validation import validate_package
+    from parkdata.data.validation import validate_package
 
     assert [str(p) for p in validate_package(package)] == []
 

@@ -1,4 +1,4 @@
-"""parkdata.units: real amounts from the articles, properties (hypothesis), and agreement with
+"""parkdata.data.units: real amounts from the articles, properties (hypothesis), and agreement with
 the data package's units.csv."""
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parkdata.schema import DATA_DIR
-from parkdata.units import (
+from parkdata.data.schema import DATA_DIR
+from parkdata.data.units import (
     UNITS,
     YEARS,
     Amount,

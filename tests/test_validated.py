@@ -6,10 +6,10 @@ import shutil
 
 import pytest
 
-from parkdata import validated
-from parkdata.package import load_package
-from parkdata.problems import PackageError
-from parkdata.schema import DATA_DIR
+from parkdata.data import validated
+from parkdata.data.package import load_package
+from parkdata.data.problems import PackageError
+from parkdata.data.schema import DATA_DIR
 
 
 @pytest.fixture
@@ -25,7 +25,9 @@ def test_success_is_remembered_by_content(pkg, monkeypatch):
     load_package(pkg)
     assert validated.known_valid(pkg)
     calls = []
-    monkeypatch.setattr("parkdata.validation.validate_package", lambda d: calls.append(d) or [])
+    monkeypatch.setattr(
+        "parkdata.data.validation.validate_package", lambda d: calls.append(d) or []
+    )
     load_package(pkg)
     assert calls == []  # unchanged bytes: not validated again
 

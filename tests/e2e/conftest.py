@@ -191,7 +191,7 @@ def wait_for_app_run(page, settle_ms: int = 300) -> None:
 @pytest.fixture(scope="session")
 def hostile_app_url(tmp_path_factory) -> Iterator[str]:
     """The dashboard on a valid package whose park names are formulas and HTML."""
-    from parkdata.synthetic import hostile_package
+    from parkdata.testing.synthetic import hostile_package
 
     package = hostile_package(12, tmp_path_factory.mktemp("hostile-package"), seed=4)
     server = StreamlitServer(data_dir=package, log=tmp_path_factory.mktemp("hostile") / "log")

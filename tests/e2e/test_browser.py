@@ -12,9 +12,9 @@ import pandas as pd
 import pytest
 from conftest import current_url, wait_for_app_run
 
-from parkdata.filters import Filters, apply_filters
-from parkdata.i18n import label, t
-from parkdata.package import load_package
+from parkdata.data.package import load_package
+from parkdata.model.filters import Filters, apply_filters
+from parkdata.present.i18n import label, t
 
 PAGES = ("overview", "map", "timeline", "compare", "table", "profile", "sources")
 URL_PATH = {"overview": ""}  # the default page lives at "/", its url_path answers "not found"

@@ -9,7 +9,7 @@ import pytest
 from conftest import StreamlitServer, current_url, wait_for_app_run
 from test_browser import no_exception
 
-from parkdata.i18n import t
+from parkdata.present.i18n import t
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import pytest
 from conftest import wait_for_app_run
 from test_browser import PAGES, URL_PATH, download_csv, no_exception
 
-from parkdata.synthetic import HOSTILE_NAMES
+from parkdata.testing.synthetic import HOSTILE_NAMES
 
 XSS_PROBE = "() => [window.__xss === undefined, document.querySelectorAll('img[src=x]').length]"
 

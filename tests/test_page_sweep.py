@@ -23,10 +23,10 @@ from app_fixture import write_package
 from streamlit.testing.v1 import AppTest
 
 from pages import _shared as app
-from parkdata import filters as flt
-from parkdata.i18n import CODES, UI
-from parkdata.package import Dataset, load_package
-from parkdata.schema import DATA_DIR
+from parkdata.data.package import Dataset, load_package
+from parkdata.data.schema import DATA_DIR
+from parkdata.model import filters as flt
+from parkdata.present.i18n import CODES, UI
 
 ROOT = Path(__file__).resolve().parents[1]
 DASHBOARD = ROOT / "dashboard.py"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
-DATA_DIR = Path(__file__).resolve().parents[2] / "data"
+DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 TABLES = (
     "sources",
     "parks",

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from parkdata.textnorm import simplified_text
+from parkdata.data.textnorm import simplified_text
 
 _DATE = r"(\d{4})[-/年.](\d{1,2})[-/月.](\d{1,2})日?"
 # "来源:高新院 achie.org 日期:2021-09-28 点击:" or "2021-09-28 来源:高新院 achie.org 点击:"

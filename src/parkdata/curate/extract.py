@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from parkdata.articles import parse_article
-from parkdata.schema import DATA_DIR, read_descriptor
-from parkdata.schema import fields as schema_fields
-from parkdata.textnorm import simplified_text
-from parkdata.units import YEARS, Amount, find_amounts
+from parkdata.curate.articles import parse_article
+from parkdata.data.schema import DATA_DIR, read_descriptor
+from parkdata.data.schema import fields as schema_fields
+from parkdata.data.textnorm import simplified_text
+from parkdata.data.units import YEARS, Amount, find_amounts
 
 EVIDENCE_MAX = 40
 CANDIDATE_TABLES = ("parks", "events", "indicators")

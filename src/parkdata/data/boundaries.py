@@ -14,7 +14,7 @@ import shapely
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
 
-from parkdata.schema import DATA_DIR
+from parkdata.data.schema import DATA_DIR
 
 BOUNDARIES_DIR = DATA_DIR / "boundaries"
 PROVINCES_FILE = BOUNDARIES_DIR / "provinces.geojson"

@@ -16,8 +16,8 @@ import pandas as pd
 import pydeck as pdk
 from shapely.geometry import shape
 
-from parkdata import palette
-from parkdata.i18n import term
+from parkdata.present import palette
+from parkdata.present.i18n import term
 
 MAX_POINTS = 5000  # above this the map shows counts per grid cell, not individual parks
 GRID_DEG = 0.2  # density cell size (about 20 km)

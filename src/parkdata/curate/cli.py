@@ -17,7 +17,7 @@ from typing import Annotated
 
 import typer
 
-from parkdata.schema import DATA_DIR
+from parkdata.data.schema import DATA_DIR
 
 app = typer.Typer(
     help="Parkdata curator tools: normalize and extract articles, validate and export the data.",
@@ -38,7 +38,7 @@ def normalize(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Article text file.")],
 ) -> None:
     """Print the article as clean simplified text: header (title, date, publisher), then body."""
-    from parkdata.articles import normalized_text
+    from parkdata.curate.articles import normalized_text
 
     typer.echo(normalized_text(_read_article(file)), nl=False)
 
@@ -69,7 +69,7 @@ def extract(
 
     With --table all (default) each table is a CSV block preceded by a line '# <table>.csv';
     with --table NAME the output is one plain CSV whose rows can be appended to data/NAME.csv."""
-    from parkdata.extract import CANDIDATE_TABLES, extract_candidates
+    from parkdata.curate.extract import CANDIDATE_TABLES, extract_candidates
 
     frames = extract_candidates(
         _read_article(file), source_id=source_id, file_name=file.name, data_dir=data
@@ -92,9 +92,9 @@ def validate(
     ] = None,
 ) -> None:
     """Validate a data package; print every problem as file:row:column: message (exit 1 if any)."""
-    from parkdata.evidence import check_evidence
-    from parkdata.package import read_frames
-    from parkdata.validation import validate_package
+    from parkdata.curate.evidence import check_evidence
+    from parkdata.data.dataset import read_frames
+    from parkdata.data.validation import validate_package
 
     problems = validate_package(directory)
     ds = None
@@ -118,7 +118,7 @@ def validate(
 
 
 def _ok_summary(directory: Path, ds, articles: Path | None) -> str:
-    from parkdata.schema import TABLES
+    from parkdata.data.schema import TABLES
 
     counts = ", ".join(f"{t} {len(getattr(ds, t))}" for t in TABLES) if ds is not None else ""
     checked = " ; evidence checked against " + str(articles) if articles else ""
@@ -160,9 +160,9 @@ def export(
     data: Annotated[Path, typer.Option("--data", help="Data package directory.")] = DATA_DIR,
 ) -> None:
     """Write the same filtered export as the dashboard (CSV with BOM, xlsx, GeoJSON)."""
-    from parkdata.filters import Filters
-    from parkdata.package import load_package
-    from parkdata.problems import PackageError
+    from parkdata.data.package import load_package
+    from parkdata.data.problems import PackageError
+    from parkdata.model.filters import Filters
 
     if fmt is ExportFormat.geojson and table is not TableKind.parks:
         typer.echo("export: --format geojson exports parks only (use --table parks)", err=True)
@@ -188,9 +188,9 @@ def export(
 
 def export_bytes(ds, data: Path, f, kind: str, fmt: str, lang: str) -> tuple[bytes, int, str]:
     """(file bytes, row count, dashboard file name): the dashboard's download pipeline."""
-    from parkdata import exports, tables
-    from parkdata.filters import apply_filters
-    from parkdata.schema import read_descriptor
+    from parkdata.data.schema import read_descriptor
+    from parkdata.model.filters import apply_filters
+    from parkdata.present import exports, tables
 
     shown_ds = apply_filters(ds, f)
     frame = tables.table(shown_ds, kind, lang, _planned_area(shown_ds) if kind == "parks" else None)
@@ -214,13 +214,13 @@ def export_bytes(ds, data: Path, f, kind: str, fmt: str, lang: str) -> tuple[byt
 
 def _planned_area(ds):
     try:
-        from parkdata import levels
+        from parkdata.model import levels
     except ImportError:  # the lead's levels module is optional here
         return None
     return levels.planned_area_km2(ds)
 
 
-def main() -> None:  # pragma: no cover - console entry for `python -m parkdata.cli`
+def main() -> None:  # pragma: no cover - console entry for `python -m parkdata.curate.cli`
     app(sys.argv[1:])
 
 

@@ -11,9 +11,17 @@ import hashlib
 import os
 from pathlib import Path
 
-from parkdata.schema import DESCRIPTOR, read_descriptor
+from parkdata.data.schema import DESCRIPTOR, read_descriptor
 
-_CODE = ("validation.py", "rules.py", "schema.py", "package.py", "dates.py", "boundaries.py")
+_CODE = (
+    "validation.py",
+    "rules.py",
+    "schema.py",
+    "package.py",
+    "dataset.py",
+    "dates.py",
+    "boundaries.py",
+)
 
 
 def cache_dir() -> Path | None:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import shapely
 
-from parkdata.dates import date_starts, parse_partial_date
-from parkdata.package import Dataset, read_frames
-from parkdata.problems import Problem
+from parkdata.data.dataset import Dataset, read_frames
+from parkdata.data.dates import date_starts, parse_partial_date
+from parkdata.data.problems import Problem
 
 FACT_TABLES = ("events", "indicators", "industries")
 APPROVALS = ("provincial_approval", "national_approval")
@@ -138,7 +138,7 @@ def coordinates_complete(ds: Dataset) -> list[Problem]:
 
 def coordinates_in_province(ds: Dataset) -> list[Problem]:
     """Each point lies inside its province's boundary (data/boundaries/provinces.geojson)."""
-    from parkdata.boundaries import load_boundaries, province_shapes
+    from parkdata.data.boundaries import load_boundaries, province_shapes
 
     shapes = province_shapes(load_boundaries())
     parks = ds.parks

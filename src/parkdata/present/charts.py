@@ -11,8 +11,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from parkdata import palette
-from parkdata.i18n import term
+from parkdata.present import palette
+from parkdata.present.i18n import term
 
 FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 

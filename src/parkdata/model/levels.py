@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parkdata.dates import date_precisions, date_starts
-from parkdata.frames import isin
-from parkdata.package import Dataset
+from parkdata.data.dataset import Dataset
+from parkdata.data.dates import date_precisions, date_starts
+from parkdata.data.frames import isin
 
 APPROVALS = ("provincial_approval", "national_approval")
 STATUS_ORDER = ("established", "provincial", "national")

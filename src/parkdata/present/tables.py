@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parkdata.frames import isin
-from parkdata.i18n import column, label
-from parkdata.package import Dataset
+from parkdata.data.dataset import Dataset
+from parkdata.data.frames import isin
+from parkdata.present.i18n import column, label
 
 KINDS = ("parks", "indicators", "events", "industries")
 
@@ -157,7 +157,7 @@ def indicator_choices(ds: Dataset, lang: str) -> dict[str, str]:
 def targets_table(ds: Dataset, lang: str) -> pd.DataFrame:
     """Targets paired with the latest actual (compare.targets_vs_actuals), with readable names,
     indicator and unit labels; ratio = actual / target in the family's base unit."""
-    from parkdata.compare import targets_vs_actuals
+    from parkdata.model.compare import targets_vs_actuals
 
     pairs = targets_vs_actuals(ds.indicators, ds.units)
     names = park_names(ds.parks, lang)

@@ -22,8 +22,8 @@ from typing import cast
 
 import pandas as pd
 
-from parkdata.frames import isin
-from parkdata.package import Dataset
+from parkdata.data.dataset import Dataset
+from parkdata.data.frames import isin
 
 MAX_TEXT = 80  # characters kept from a search in the URL
 MAX_VALUES = 50  # values kept per list parameter
@@ -98,7 +98,7 @@ class Notice:
 
 def normalise_text(text: str) -> str:
     """Search text as matched: simplified characters, lower case, outer spaces removed."""
-    from parkdata.textnorm import to_simplified
+    from parkdata.data.textnorm import to_simplified
 
     return to_simplified(text.strip()).casefold()
 
@@ -117,7 +117,7 @@ def text_mask(parks: pd.DataFrame, text: str) -> pd.Series:
 
 def park_mask(ds: Dataset, f: Filters, levels: pd.Series | None = None) -> pd.Series:
     """Boolean mask over ds.parks. `levels` (park_id -> level) replaces parks.level when given,
-    e.g. the levels as of `f.as_of` from `parkdata.levels.level_at`."""
+    e.g. the levels as of `f.as_of` from `parkdata.model.levels.level_at`."""
     parks = ds.parks
     mask = pd.Series(True, index=parks.index)
     if f.provinces:

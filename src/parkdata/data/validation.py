@@ -10,8 +10,9 @@ from pathlib import Path
 
 from frictionless import Package
 
-from parkdata.problems import Problem
-from parkdata.schema import DESCRIPTOR, TABLES
+from parkdata.data import rules
+from parkdata.data.problems import Problem
+from parkdata.data.schema import DESCRIPTOR, TABLES
 
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -130,8 +131,6 @@ def _message(error) -> str:
 
 def validate_package(package_dir: Path | str) -> list[Problem]:
     """Every problem in the package; an empty list means it loads."""
-    from parkdata import rules  # the project's rules need the typed frames
-
     package_dir = Path(package_dir)
     problems = check_files(package_dir)
     if problems:

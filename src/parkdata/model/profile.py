@@ -8,9 +8,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from parkdata import levels, tables
-from parkdata.i18n import label, t
-from parkdata.package import Dataset
+from parkdata.data.dataset import Dataset
+from parkdata.model import levels
+from parkdata.present import tables
+from parkdata.present.i18n import label, t
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,7 @@ def _as_written(day: object, events: pd.DataFrame) -> object:
     """The event date string whose start is `day` (e.g. '2006-08'), else ISO date; NA stays."""
     if day is None or pd.isna(day):
         return pd.NA
-    from parkdata.dates import date_starts
+    from parkdata.data.dates import date_starts
 
     match = events.loc[date_starts(events["date"]) == day, "date"]
     return match.iloc[0] if len(match) else pd.Timestamp(day).date().isoformat()

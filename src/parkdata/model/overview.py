@@ -7,10 +7,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from parkdata import tables
-from parkdata.filters import LEVELS
-from parkdata.i18n import label, place, t
-from parkdata.package import Dataset
+from parkdata.data.dataset import Dataset
+from parkdata.model.filters import LEVELS
+from parkdata.present import tables
+from parkdata.present.i18n import label, place, t
 
 FACT_TABLES = ("events", "indicators", "industries")
 

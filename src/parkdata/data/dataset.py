@@ -1,7 +1,7 @@
-"""Loading the data package into typed pandas frames.
+"""The Dataset: every table of the package as one typed pandas frame each, read from CSV.
 
-`load_package` validates first (files, Frictionless schema, project rules) and raises one
-`PackageError` naming every problem's file, row and column; it never drops a row."""
+`read_frames` reads without validating (for the rules, and for tools that report problems);
+`parkdata.data.package.load_package` validates first."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from parkdata.problems import PackageError
-from parkdata.schema import DATA_DIR, TABLES, read_descriptor, resource
-from parkdata.schema import fields as schema_fields
+from parkdata.data.schema import DATA_DIR, TABLES, read_descriptor, resource
+from parkdata.data.schema import fields as schema_fields
 
 _DTYPES = {"number": "Float64", "integer": "Int64", "string": "string"}
 
@@ -47,17 +46,3 @@ def read_frames(package_dir: Path | str = DATA_DIR) -> Dataset:
     """Typed frames without validation (for the rules, and for tools that report problems)."""
     descriptor = read_descriptor(Path(package_dir))
     return Dataset(**{t: read_table(Path(package_dir), descriptor, t) for t in TABLES})
-
-
-def load_package(package_dir: Path | str = DATA_DIR) -> Dataset:
-    """Validate, then load. Raises PackageError listing every problem (file:row:column).
-    Validation is skipped for bytes that already passed it (see `parkdata.validated`)."""
-    from parkdata.validated import known_valid, remember_valid
-    from parkdata.validation import validate_package
-
-    if not known_valid(package_dir):
-        problems = validate_package(package_dir)
-        if problems:
-            raise PackageError(problems)
-        remember_valid(package_dir)
-    return read_frames(package_dir)

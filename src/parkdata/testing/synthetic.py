@@ -15,7 +15,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from parkdata.schema import DATA_DIR, DESCRIPTOR, TABLES, enum_values, read_descriptor, resource
+from parkdata.data.schema import (
+    DATA_DIR,
+    DESCRIPTOR,
+    TABLES,
+    enum_values,
+    read_descriptor,
+    resource,
+)
 
 # Prefecture-level cities: province, city, English name, latitude, longitude of the city seat.
 CITIES = [
@@ -286,7 +293,7 @@ def points_in_province(
 
 
 def _province_shapes() -> dict:
-    from parkdata import boundaries
+    from parkdata.data import boundaries
 
     if not boundaries.PROVINCES_FILE.is_file():
         return {}

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parkdata import levels, tables
-from parkdata.dates import date_starts
-from parkdata.i18n import label
-from parkdata.package import Dataset
+from parkdata.data.dataset import Dataset
+from parkdata.data.dates import date_starts
+from parkdata.model import levels
+from parkdata.present import tables
+from parkdata.present.i18n import label
 
 MARKER_EVENTS = (
     "upgrade_application",

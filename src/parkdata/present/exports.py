@@ -23,8 +23,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from parkdata.filters import Filters
-from parkdata.i18n import label, t
+from parkdata.model.filters import Filters
+from parkdata.present.i18n import label, t
 
 BOM = "\ufeff"
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from parkdata.package import Dataset, read_frames
-from parkdata.problems import Problem
-from parkdata.textnorm import simplified_text
+from parkdata.data.dataset import Dataset, read_frames
+from parkdata.data.problems import Problem
+from parkdata.data.textnorm import simplified_text
 
 # table -> (source column, evidence column)
 EVIDENCE_COLUMNS = {

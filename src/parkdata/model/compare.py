@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parkdata.frames import isin
-from parkdata.palette import LEVEL_ORDER
+from parkdata.data.frames import isin
+from parkdata.present.palette import LEVEL_ORDER
 
 ACTUAL_KINDS = ("actual", "estimate")
 

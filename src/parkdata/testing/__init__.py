@@ -1,0 +1,1 @@
+"""Test and benchmark data: the fixture package builder and synthetic packages. A leaf."""
