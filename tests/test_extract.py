@@ -1,4 +1,4 @@
-"""parkdata.curate.extract: candidate rows, verbatim evidence, recall against the curated dataset."""
+"""parkdata.curate.extract: candidate rows, verbatim evidence, recall against the dataset."""
 
 from __future__ import annotations
 
