@@ -1,0 +1,1 @@
+"""Builds of generated data files from the shared reference tables (see parkdata.curate.catalog)."""
