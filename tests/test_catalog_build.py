@@ -221,7 +221,8 @@ ENGLISH = {
 def test_english_names_checked_by_hand(parks) -> None:
     assert {k: parks[k]["name_en"] for k in ENGLISH} == ENGLISH
     by_name = {p["name_zh"]: p["name_en"] for p in parks.values()}
-    assert by_name["重庆永川高新技术产业开发区"] == "Chongqing Yongchuan High-tech Industrial Development Zone"
+    yongchuan = "Chongqing Yongchuan High-tech Industrial Development Zone"
+    assert by_name["重庆永川高新技术产业开发区"] == yongchuan
     assert by_name["厦门象屿保税区"] == "Xiamen Xiangyu Bonded Zone"
     assert by_name["六安经济技术开发区"] == "Lu'an Economic and Technological Development Zone"
     assert by_name["蚌埠高新技术产业开发区"] == "Bengbu High-tech Industrial Development Zone"
