@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 
-.PHONY: install run test bench lint validate clean
+.PHONY: install run test bench lint validate catalog clean
 
 install: $(STAMP)
 
@@ -31,6 +31,10 @@ lint: install
 
 validate: install
 	$(VENV)/bin/parkdata validate data --articles ../shared/articles
+
+# Generated files data/catalog/* from the shared reference tables (committed; see REPORT.md there).
+catalog: install
+	$(PY) -m parkdata.curate.catalog --reference ../shared/reference --out data/catalog
 
 clean:
 	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,829 @@
+"""Build data/catalog/ from China's 2018 development-zone catalogue.
+
+    python -m parkdata.curate.catalog --reference ../shared/reference --out data/catalog
+
+Reads catalog_2018.csv, gbt37028_2018.csv, adcode_2016.csv and park_facts.csv from the
+reference folder and the curated tables in data/ (name suffixes and words, zone types, sector
+keywords, later changes, sources); writes parks.csv, events.csv, indicators.csv,
+industries.csv and REPORT.md. The same input gives byte-identical files: rows sorted by id,
+fixed number formats, UTF-8 without BOM, "\\n" line ends. Bad input stops the build with a
+message naming the file, row and column.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from parkdata.curate.catalog_names import Namer, load_suffixes, load_words
+from parkdata.curate.catalog_places import (
+    MUNICIPALITIES,
+    Gazetteer,
+    Placement,
+    ProvinceCheck,
+    load_divisions,
+    stem,
+)
+from parkdata.curate.catalog_report import render_report
+
+PARK_COLUMNS = [
+    "park_id", "name_zh", "name_en", "name_en_generated", "short_name_zh", "province", "city",
+    "county", "lat", "lon", "location_precision", "location_source_id", "location_note", "level",
+    "level_as_of", "level_source_id", "level_evidence", "zone_type", "parent_id", "catalog_code",
+    "notes_en",
+]  # fmt: skip
+EVENT_COLUMNS = [
+    "event_id", "park_id", "region", "date", "event", "level_after", "description_zh",
+    "description_en", "source_id", "evidence",
+]  # fmt: skip
+INDICATOR_COLUMNS = [
+    "fact_id", "park_id", "region", "indicator", "year", "value", "value_max", "qualifier",
+    "unit", "kind", "target_year", "period", "description_en", "source_id", "evidence",
+]  # fmt: skip
+INDUSTRY_COLUMNS = [
+    "industry_id", "park_id", "region", "industry_zh", "industry_en", "sector", "role", "year",
+    "companies_zh", "source_id", "evidence",
+]  # fmt: skip
+CATALOG_COLUMNS = [
+    "level_section", "seq", "code", "name_zh", "province", "approved_by", "zone_type_zh",
+    "approved", "area_ha", "leading_industries_zh",
+]  # fmt: skip
+
+CATALOG_SOURCE = "cat_2018"
+ADCODE_SOURCE = "adcode_2016"
+GBT_SOURCE = "ref_gbt37028"
+CATALOG_AS_OF = "2018-03"
+CATALOG_YEAR = 2018
+FIRST_YEAR, LAST_YEAR = 1984, 2018
+EVIDENCE_MAX = 40
+
+# Codes the catalogue repeats on purpose-free slips: code -> names in catalogue order. The first
+# keeps the plain id, the later ones get "-b", "-c" …; any other repeated code stops the build.
+REPEATED_CODES = {"S377018": ("山东淄川经济开发区", "山东临淄经济开发区")}
+# Typos in the catalogue's names fixed in name_zh (noted in notes_en): code -> (wrong, right).
+NAME_FIXES = {"G372026": ("湽博", "淄博")}
+# Texts that are never a rejected park_facts row's fact.
+REJECTED = re.compile(r"CLAIMED|likely wrong|do not use", re.IGNORECASE)
+DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?:-(0[1-9]|1[0-2]))?(?:-(\d{2}))?(?!\d)")
+UNDER_CONSTRUCTION = "在建"
+
+PRECISION_EN = {
+    "county_seat": "county seat",
+    "district": "district seat",
+    "city": "city centre",
+    "province": "province centre",
+}
+
+
+class CatalogError(ValueError):
+    """Bad input: the message names the file, the row and the column."""
+
+
+@dataclass
+class Zone:
+    row: dict[str, str]
+    line: int
+    park_id: str
+    name_zh: str
+    notes: list[str] = field(default_factory=list)
+    placement: Placement | None = None
+    events: list[dict[str, str]] = field(default_factory=list)
+    level: str = ""
+    level_as_of: str = CATALOG_AS_OF
+    level_source_id: str = CATALOG_SOURCE
+    level_evidence: str = ""
+    zone_type: str = ""
+
+
+# -- reading ----------------------------------------------------------------------------------
+
+
+def read_table(path: Path, columns: list[str] | None = None) -> list[tuple[int, dict[str, str]]]:
+    """Rows with their line numbers; the header must be `columns` when given."""
+    if not path.exists():
+        raise CatalogError(f"{path}: file not found")
+    text = path.read_text(encoding="utf-8-sig")
+    reader = csv.DictReader(io.StringIO(text, newline=""))
+    if columns is not None and reader.fieldnames != columns:
+        raise CatalogError(f"{path}: header must be {','.join(columns)}; found {reader.fieldnames}")
+    rows = []
+    for row in reader:
+        if None in row or any(value is None for value in row.values()):
+            raise CatalogError(f"{path} line {reader.line_num}: wrong number of fields")
+        rows.append((reader.line_num, row))
+    return rows
+
+
+def parse_approved(text: str, where: str) -> list[str]:
+    """'2012.08' -> ['2012-08']; '2000.04/2002.12' -> two dates; anything else stops the build."""
+    dates = []
+    for part in text.split("/"):
+        match = re.fullmatch(r"(\d{4})\.(0[1-9]|1[0-2])", part.strip())
+        if not match:
+            raise CatalogError(f"{where} column approved: '{text}' is not YYYY.MM (or two joined)")
+        year = int(match.group(1))
+        if not FIRST_YEAR <= year <= LAST_YEAR:
+            raise CatalogError(
+                f"{where} column approved: {part.strip()} lies outside {FIRST_YEAR}-{LAST_YEAR}"
+            )
+        dates.append(f"{match.group(1)}-{match.group(2)}")
+    return dates
+
+
+def number_text(text: str, where: str) -> str:
+    """A decimal written without exponent or trailing zeros: '600.0' -> '600'."""
+    try:
+        value = Decimal(text)
+    except InvalidOperation as error:
+        raise CatalogError(f"{where}: '{text}' is not a number") from error
+    if value <= 0:
+        raise CatalogError(f"{where}: '{text}' must be positive")
+    out = format(value.normalize(), "f")
+    return out
+
+
+def evidence(code: str, cell: str) -> str:
+    text = f"{code} {cell}"
+    if len(text) > EVIDENCE_MAX:
+        raise CatalogError(f"evidence '{text}' is longer than {EVIDENCE_MAX} characters")
+    return text
+
+
+def term_evidence(code: str, cell: str, index: int) -> str:
+    """The code and the longest run of whole terms of the cell (cut at 、) that keeps term
+    `index` and fits in 40 characters, taken from the start of the cell where it can be."""
+    terms = cell.split("、")
+    room = EVIDENCE_MAX - len(code) - 1
+    for start in range(0, index + 1):
+        for end in range(len(terms), index, -1):
+            piece = "、".join(terms[start:end])
+            if len(piece) <= room:
+                return f"{code} {piece}"
+    raise CatalogError(f"{code}: industry term '{terms[index]}' does not fit in an evidence")
+
+
+# -- the build --------------------------------------------------------------------------------
+
+
+@dataclass
+class Inputs:
+    catalogue: list[tuple[int, dict[str, str]]]
+    gbt: list[tuple[int, dict[str, str]]]
+    facts: list[tuple[int, dict[str, str]]]
+    sources: dict[str, dict[str, str]]
+    zone_types: dict[str, dict[str, str]]
+    keywords: list[dict[str, str]]
+    sectors: set[str]
+    changes: list[tuple[int, dict[str, str]]]
+    gazetteer: Gazetteer
+    check: ProvinceCheck
+    namer: Namer
+    paths: dict[str, Path]
+
+
+def load_inputs(reference: Path, data: Path) -> Inputs:
+    paths = {
+        "catalogue": reference / "catalog_2018.csv",
+        "gbt": reference / "gbt37028_2018.csv",
+        "adcode": reference / "adcode_2016.csv",
+        "facts": reference / "park_facts.csv",
+        "sources": data / "sources.csv",
+        "zone_types": data / "catalog_zone_types.csv",
+        "keywords": data / "sector_keywords.csv",
+        "sectors": data / "sectors.csv",
+        "changes": data / "catalog_later_changes.csv",
+        "suffixes": data / "catalog_name_suffixes.csv",
+        "words": data / "catalog_name_words.csv",
+        "provinces": data / "boundaries" / "provinces.geojson",
+    }
+    for path in paths.values():
+        if not path.exists():
+            raise CatalogError(f"{path}: file not found")
+    divisions = load_divisions(paths["adcode"])
+    gazetteer = Gazetteer(divisions)
+    geojson = json.loads(paths["provinces"].read_text(encoding="utf-8"))
+    sources = {row["source_id"]: row for _, row in read_table(paths["sources"])}
+    for needed in (CATALOG_SOURCE, ADCODE_SOURCE, GBT_SOURCE):
+        if needed not in sources:
+            raise CatalogError(f"{paths['sources']}: source row '{needed}' is missing")
+    keywords = [
+        row for _, row in read_table(paths["keywords"], ["keyword", "sector", "industry_en"])
+    ]
+    sectors = {row["sector"] for _, row in read_table(paths["sectors"])}
+    for number, row in enumerate(keywords, start=2):
+        if row["sector"] and row["sector"] not in sectors:
+            raise CatalogError(
+                f"{paths['keywords']} line {number} column sector: '{row['sector']}' is not "
+                f"in {paths['sectors']}"
+            )
+    zone_types = {
+        row["zone_type_zh"]: row
+        for _, row in read_table(
+            paths["zone_types"], ["zone_type_zh", "zone_type", "label_zh", "label_en", "note"]
+        )
+    }
+    return Inputs(
+        catalogue=read_table(paths["catalogue"], CATALOG_COLUMNS),
+        gbt=read_table(paths["gbt"], ["code", "province", "class", "class_name_zh", "name_zh"]),
+        facts=read_table(paths["facts"]),
+        sources=sources,
+        zone_types=zone_types,
+        keywords=keywords,
+        sectors=sectors,
+        changes=read_table(paths["changes"]),
+        gazetteer=gazetteer,
+        check=ProvinceCheck(geojson, divisions),
+        namer=Namer(gazetteer, load_suffixes(paths["suffixes"]), load_words(paths["words"])),
+        paths=paths,
+    )
+
+
+def make_zones(inputs: Inputs) -> list[Zone]:
+    """One zone per catalogue row, with its id; checks codes, provinces, sections and dates."""
+    path = inputs.paths["catalogue"]
+    provinces = set(inputs.gazetteer.province_names())
+    by_code: dict[str, list[tuple[int, dict[str, str]]]] = {}
+    for line, row in inputs.catalogue:
+        by_code.setdefault(row["code"], []).append((line, row))
+    zones = []
+    for line, row in inputs.catalogue:
+        where = f"{path} line {line}"
+        if row["province"] not in provinces:
+            raise CatalogError(
+                f"{where} column province: '{row['province']}' is not one of the 31 "
+                f"province-level divisions of {inputs.paths['adcode'].name}"
+            )
+        if row["level_section"] not in ("national", "provincial"):
+            raise CatalogError(f"{where} column level_section: '{row['level_section']}'")
+        if not re.fullmatch(r"[GS]\d{6}", row["code"]):
+            raise CatalogError(f"{where} column code: '{row['code']}' is not G/S and 6 digits")
+        if (row["code"][0] == "G") != (row["level_section"] == "national"):
+            raise CatalogError(f"{where} column code: '{row['code']}' is not of its section")
+        if row["zone_type_zh"] not in inputs.zone_types:
+            raise CatalogError(
+                f"{where} column zone_type_zh: '{row['zone_type_zh']}' is not in "
+                f"{inputs.paths['zone_types']}"
+            )
+        parse_approved(row["approved"], where)
+        number_text(row["area_ha"], f"{where} column area_ha")
+        same = by_code[row["code"]]
+        park_id = row["code"].lower()
+        notes = []
+        if len(same) > 1:
+            names = tuple(r["name_zh"] for _, r in same)
+            if REPEATED_CODES.get(row["code"]) != names:
+                listed = "; ".join(f"line {n}: {r['name_zh']}" for n, r in same)
+                raise CatalogError(
+                    f"{path} column code: '{row['code']}' is repeated ({listed}); only the "
+                    f"documented allow-list {sorted(REPEATED_CODES)} may repeat"
+                )
+            position = [n for n, _ in same].index(line)
+            others = [r["name_zh"] for n, r in same if n != line]
+            if position:
+                park_id += "-" + "abcdefgh"[position]
+            notes.append(
+                f"The catalogue gives this zone the same code {row['code']} as "
+                f"{'、'.join(others)} (likely a slip in the catalogue or its transcription); "
+                + (
+                    f"its id carries the suffix -{'abcdefgh'[position]}."
+                    if position
+                    else "this zone, listed first, keeps the plain id."
+                )
+            )
+        name = row["name_zh"]
+        if row["code"] in NAME_FIXES and NAME_FIXES[row["code"]][0] in name:
+            wrong, right = NAME_FIXES[row["code"]]
+            name = name.replace(wrong, right)
+            notes.append(
+                f"The catalogue transcription writes {row['name_zh']}: {wrong} is a typo of "
+                f"{right}, fixed in name_zh (GB/T 37028-2018 writes {name})."
+            )
+        zones.append(Zone(row=row, line=line, park_id=park_id, name_zh=name, notes=notes))
+    return zones
+
+
+def catalogue_events(zone: Zone) -> None:
+    row = zone.row
+    national = row["level_section"] == "national"
+    dates = parse_approved(row["approved"], "")
+    for number, date in enumerate(dates, start=1):
+        if len(dates) == 1:
+            zh = (
+                "国务院批准设立或升级为国家级（目录所列批准时间）"
+                if national
+                else ("省政府批准设立（目录所列批准时间）")
+            )
+            en = (
+                "Approved, or upgraded to national level, by the State Council (date as listed "
+                "in the 2018 catalogue)"
+                if national
+                else "Approved by the provincial government (date as listed in the 2018 catalogue)"
+            )
+        else:
+            which_zh = ["第一次", "第二次", "第三次"][number - 1]
+            which_en = ["first", "second", "third"][number - 1]
+            zh = f"{'国务院' if national else '省政府'}{which_zh}批准（目录列两个批准时间）"
+            en = (
+                f"The {which_en} of the {len(dates)} approvals the 2018 catalogue lists for this "
+                f"zone (by the {'State Council' if national else 'provincial government'})"
+            )
+        zone.events.append(
+            {
+                "date": date,
+                "event": "national_approval" if national else "provincial_approval",
+                "level_after": "national" if national else "provincial",
+                "description_zh": zh,
+                "description_en": en,
+                "source_id": CATALOG_SOURCE,
+                "evidence": evidence(row["code"], row["approved"]),
+            }
+        )
+    if len(dates) > 1:
+        zone.notes.append(
+            f"The catalogue gives two approval dates ({row['approved']}), one for each approval "
+            "of the zone's parts; each is an event."
+        )
+
+
+def _name_key(name: str, province: str) -> str:
+    for prefix in (province, stem(province)):
+        if name.startswith(prefix):
+            name = name[len(prefix) :]
+            break
+    return re.sub(r"(高新技术产业开发区|高新技术产业园区|经济开发区)$", "", name)
+
+
+@dataclass
+class Upgrade:
+    zone: Zone
+    gbt_code: str
+    gbt_name: str
+    exact: bool
+
+
+def gbt_upgrades(inputs: Inputs, zones: list[Zone]) -> list[Upgrade]:
+    """National high-tech zones (class 103) of GB/T 37028-2018 that the catalogue lists as
+    provincial: matched by name, province prefix and type ending aside."""
+    national = {z.name_zh for z in zones if z.row["level_section"] == "national"}
+    upgrades = []
+    for line, row in inputs.gbt:
+        if row["class"] != "103" or row["name_zh"] in national:
+            continue
+        key = _name_key(row["name_zh"], row["province"])
+        found = [
+            z
+            for z in zones
+            if z.row["level_section"] == "provincial"
+            and z.row["province"] == row["province"]
+            and _name_key(z.name_zh, z.row["province"]) == key
+        ]
+        exact = [z for z in found if z.name_zh == row["name_zh"]]
+        high_tech = [z for z in found if z.row["zone_type_zh"] == "高新技术产业开发区"]
+        found = exact or (high_tech if len(found) > 1 else found)
+        if len(found) != 1:
+            names = ", ".join(z.name_zh for z in found) or "none"
+            raise CatalogError(
+                f"{inputs.paths['gbt']} line {line}: national high-tech zone {row['name_zh']} "
+                f"is not in the catalogue's national section and matches {names} among its "
+                "provincial zones (exactly one expected)"
+            )
+        zone = found[0]
+        upgrades.append(Upgrade(zone, row["code"], row["name_zh"], zone.name_zh == row["name_zh"]))
+        zone.events.append(
+            {
+                "date": "2018",
+                "event": "national_approval",
+                "level_after": "national",
+                "description_zh": "GB/T 37028-2018 将其列为国家高新技术产业开发区（目录之后升级）",
+                "description_en": (
+                    "Listed as a national high-tech zone in GB/T 37028-2018: upgraded after the "
+                    "2018 catalogue (the standard gives the year only)"
+                ),
+                "source_id": GBT_SOURCE,
+                "evidence": evidence(row["code"], row["name_zh"]),
+            }
+        )
+        zone.level, zone.level_as_of, zone.level_source_id = "national", "2018", GBT_SOURCE
+        zone.level_evidence = evidence(row["code"], row["name_zh"])
+        zone.zone_type = "high_tech_zone"
+        zone.notes.append(
+            f"GB/T 37028-2018 (December 2018) lists it as a national high-tech zone, code "
+            f"{row['code']}"
+            + ("" if zone.name_zh == row["name_zh"] else f", under the name {row['name_zh']}")
+            + ": the level follows it."
+        )
+    return upgrades
+
+
+def first_date(text: str) -> str:
+    match = DATE_IN_TEXT.search(text)
+    if not match:
+        return ""
+    return "-".join(part for part in match.groups() if part)
+
+
+@dataclass
+class Change:
+    line: int
+    row: dict[str, str]
+    fact: dict[str, str]
+
+
+def later_changes(inputs: Inputs, zones: list[Zone]) -> list[Change]:
+    """Apply data/catalog_later_changes.csv: every approval or renaming in park_facts.csv dated
+    2018 or later must be listed there (used or not, with the reason)."""
+    path = inputs.paths["changes"]
+    by_key = {}
+    for line, fact in inputs.facts:
+        key = (fact["park_name_zh"], fact["fact"], fact["value"])
+        by_key[key] = (line, fact)
+    listed = set()
+    changes = []
+    by_code = {z.row["code"]: z for z in zones if not z.park_id.endswith("-b")}
+    for line, row in inputs.changes:
+        key = (row["park_name_zh"], row["fact"], row["value"])
+        listed.add(key)
+        if key not in by_key:
+            raise CatalogError(f"{path} line {line}: no park_facts.csv row {key}")
+        fact_line, fact = by_key[key]
+        if REJECTED.search(fact["value"] + " " + fact["notes"]) and row["use"] == "yes":
+            raise CatalogError(f"{path} line {line}: park_facts.csv line {fact_line} is rejected")
+        if row["use"] != "yes":
+            continue
+        zone = by_code.get(row["catalog_code"])
+        if zone is None:
+            raise CatalogError(f"{path} line {line} column catalog_code: '{row['catalog_code']}'")
+        if not fact["value"].startswith(row["date"]) and row["date"] not in fact["value"]:
+            raise CatalogError(f"{path} line {line} column date: not in '{fact['value']}'")
+        sources = [s for s, r in inputs.sources.items() if r["url"] == fact["source_url"]]
+        if len(sources) != 1:
+            raise CatalogError(
+                f"{path} line {line}: {len(sources)} rows of {inputs.paths['sources']} have the "
+                f"url {fact['source_url']} (exactly one expected)"
+            )
+        if len(fact["quote"]) > EVIDENCE_MAX:
+            raise CatalogError(f"park_facts.csv line {fact_line} column quote: over 40 chars")
+        zone.events.append(
+            {
+                "date": row["date"],
+                "event": row["event"],
+                "level_after": row["level_after"],
+                "description_zh": row["description_zh"],
+                "description_en": row["description_en"],
+                "source_id": sources[0],
+                "evidence": fact["quote"],
+            }
+        )
+        if row["level_after"]:
+            zone.level, zone.level_as_of, zone.level_source_id = (
+                row["level_after"],
+                row["date"],
+                sources[0],
+            )
+            zone.level_evidence = fact["quote"]
+        if row["zone_type"]:
+            zone.zone_type = row["zone_type"]
+        changes.append(Change(line, row, fact))
+    for line, fact in inputs.facts:
+        if fact["fact"] not in ("national_approval", "provincial_approval", "renamed"):
+            continue
+        if REJECTED.search(fact["value"] + " " + fact["notes"]):
+            continue
+        date = first_date(fact["value"])
+        if date and int(date[:4]) >= CATALOG_YEAR:
+            key = (fact["park_name_zh"], fact["fact"], fact["value"])
+            if key not in listed:
+                raise CatalogError(
+                    f"{inputs.paths['facts']} line {line}: a {fact['fact']} dated {date} for "
+                    f"{fact['park_name_zh']} is not decided in {path} (add a row, use yes or no)"
+                )
+    return changes
+
+
+# -- industries ---------------------------------------------------------------------------------
+
+
+@dataclass
+class SectorMatch:
+    sector: str
+    industry_en: str
+    keyword: str
+    tie: bool
+
+
+def match_sector(term: str, keywords: list[dict[str, str]]) -> SectorMatch:
+    """Longest keyword contained in the term; a tie between keywords of one length that give
+    different sectors leaves the sector empty (never guessed). A keyword with an empty sector
+    counts only when it is the whole term: a term deliberately left without a sector."""
+    best: list[dict[str, str]] = []
+    for row in keywords:
+        if not row["sector"] and row["keyword"] != term:
+            continue  # a keyword without a sector only names a whole term (加工制造)
+        if row["keyword"] in term:
+            if not best or len(row["keyword"]) > len(best[0]["keyword"]):
+                best = [row]
+            elif len(row["keyword"]) == len(best[0]["keyword"]):
+                best.append(row)
+    if not best:
+        return SectorMatch("", "", "", False)
+    sectors = {row["sector"] for row in best}
+    exact = [row for row in best if row["keyword"] == term]
+    english = exact[0]["industry_en"] if exact else ""
+    if len(sectors) > 1:
+        return SectorMatch("", english, "/".join(sorted(r["keyword"] for r in best)), True)
+    return SectorMatch(best[0]["sector"], english, best[0]["keyword"], False)
+
+
+# -- output -------------------------------------------------------------------------------------
+
+
+def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({c: row.get(c, "") for c in columns})
+    path.write_bytes(buffer.getvalue().encode("utf-8"))
+
+
+def location_note(zone: Zone, namer: Namer) -> str:
+    placement = zone.placement
+    assert placement is not None and placement.point_division is not None
+    point = placement.point_division
+    named = placement.division
+    where = namer.place_en(point.name)
+    if placement.precision in ("county_seat", "district") and where.endswith(
+        ("County", "District", "Banner")
+    ):
+        text = f"{where} seat"
+    elif placement.precision == "county_seat":
+        text = f"{where} ({point.name}, a county-level city) seat"
+    elif placement.precision == "district":
+        text = f"{where} ({point.name}) district seat"
+    elif placement.precision == "city" and point.level == "province":
+        text = f"{where} municipal centre"
+    elif placement.precision == "city":
+        text = f"{where} prefecture seat"
+    else:
+        text = f"{where} province centre point (at the provincial capital)"
+    text += " (adcode centre, GCJ-02 converted to WGS-84); the zone's own position is not known"
+    if named is not None and named is not point:
+        text += f". The name gives {named.name}, which has no centre point in the adcode table"
+    elif named is None and placement.precision == "province":
+        text += ". The name gives no place below the province"
+    if placement.ambiguous:
+        text += f". Place in the name: {placement.ambiguous}"
+    return text + "."
+
+
+def build(reference: Path, out: Path, data: Path) -> dict[str, object]:
+    """Run the build; returns the figures written into REPORT.md."""
+    inputs = load_inputs(reference, data)
+    zones = make_zones(inputs)
+    for zone in zones:
+        row = zone.row
+        zone.level = row["level_section"]
+        zone.level_evidence = evidence(row["code"], row["approved_by"])
+        zone.zone_type = inputs.zone_types[row["zone_type_zh"]]["zone_type"]
+        if row["zone_type_zh"] == "其他类型开发区":
+            zone.notes.append("Catalogue type 其他类型开发区 (other type of development zone).")
+        catalogue_events(zone)
+    upgrades = gbt_upgrades(inputs, zones)
+    changes = later_changes(inputs, zones)
+    for _, unused in inputs.changes:
+        if unused["use"] == "yes" or not unused["catalog_code"]:
+            continue
+        zone = next(z for z in zones if z.row["code"] == unused["catalog_code"])
+        zone.notes.append(
+            f"park_facts.csv: '{unused['value']}' for this zone was not made an event: "
+            f"{unused['reason']}."
+        )
+    for change in changes:
+        zone = next(z for z in zones if z.row["code"] == change.row["catalog_code"])
+        zone.notes.append(
+            f"Later change ({change.row['date']}): {change.row['description_en']}"
+            + (f" ({change.row['reason']})" if change.row["reason"] else "")
+            + "."
+        )
+    parks, events, indicators, industries = [], [], [], []
+    sector_stats: Counter[str] = Counter()
+    term_rows: list[tuple[str, str, SectorMatch]] = []
+    outside = []
+    for zone in zones:
+        row = zone.row
+        placement = inputs.gazetteer.locate(zone.name_zh, row["province"])
+        zone.placement = placement
+        if not inputs.check.inside(row["province"], placement.lat, placement.lon):
+            outside.append(f"{row['code']} {zone.name_zh} ({placement.lat}, {placement.lon})")
+        cell = row["leading_industries_zh"]
+        terms = [t.strip() for t in cell.split("、")]
+        kept = 0
+        for index, term in enumerate(terms):
+            if not term:
+                raise CatalogError(
+                    f"{inputs.paths['catalogue']} line {zone.line} column "
+                    f"leading_industries_zh: empty term in '{cell}'"
+                )
+            if term == UNDER_CONSTRUCTION:
+                zone.notes.append(
+                    "The catalogue's leading industries read 在建 (under construction): "
+                    "no industry is recorded."
+                )
+                continue
+            clean = term.rstrip(".")
+            if clean != term:
+                zone.notes.append(
+                    f"The catalogue's industry cell reads '{cell}': the stray '.' after "
+                    f"{clean} is dropped from industry_zh."
+                )
+            found = match_sector(clean, inputs.keywords)
+            term_rows.append((row["code"], clean, found))
+            kept += 1
+            industries.append(
+                {
+                    "industry_id": f"{zone.park_id}-n{kept:02d}",
+                    "park_id": zone.park_id,
+                    "industry_zh": clean,
+                    "industry_en": found.industry_en,
+                    "sector": found.sector,
+                    "role": "leading",
+                    "year": str(CATALOG_YEAR),
+                    "source_id": CATALOG_SOURCE,
+                    "evidence": term_evidence(row["code"], cell, index),
+                }
+            )
+            sector_stats[found.sector] += 1
+        indicators.append(
+            {
+                "fact_id": f"{zone.park_id}-i01",
+                "park_id": zone.park_id,
+                "indicator": "approved_area",
+                "year": str(CATALOG_YEAR),
+                "value": number_text(row["area_ha"], ""),
+                "qualifier": "exact",
+                "unit": "hectare",
+                "kind": "actual",
+                "description_en": "Approved area (核准面积) as listed in the 2018 catalogue",
+                "source_id": CATALOG_SOURCE,
+                "evidence": evidence(row["code"], row["area_ha"]),
+            }
+        )
+        for number, event in enumerate(zone.events, start=1):
+            events.append({"event_id": f"{zone.park_id}-e{number:02d}", "park_id": zone.park_id,
+                           **event})  # fmt: skip
+        parks.append(
+            {
+                "park_id": zone.park_id,
+                "name_zh": zone.name_zh,
+                "name_en": inputs.namer.english(zone.name_zh, row["province"]),
+                "name_en_generated": "true",
+                "short_name_zh": inputs.namer.short(
+                    zone.name_zh, placement.province_prefix, bool(placement.matched)
+                ),
+                "province": row["province"],
+                "city": placement.city,
+                "county": placement.county,
+                "lat": f"{placement.lat:.6f}",
+                "lon": f"{placement.lon:.6f}",
+                "location_precision": placement.precision,
+                "location_source_id": ADCODE_SOURCE,
+                "location_note": location_note(zone, inputs.namer),
+                "level": zone.level,
+                "level_as_of": zone.level_as_of,
+                "level_source_id": zone.level_source_id,
+                "level_evidence": zone.level_evidence,
+                "zone_type": zone.zone_type,
+                "catalog_code": row["code"],
+                "notes_en": " ".join(dict.fromkeys(zone.notes)),
+            }
+        )
+    if outside:
+        raise CatalogError(
+            "points outside their province (check the place match): " + "; ".join(outside)
+        )
+    ids = [p["park_id"] for p in parks]
+    if len(set(ids)) != len(ids):
+        raise CatalogError("park ids are not unique")
+    out.mkdir(parents=True, exist_ok=True)
+    write_csv(out / "parks.csv", PARK_COLUMNS, sorted(parks, key=lambda r: r["park_id"]))
+    write_csv(out / "events.csv", EVENT_COLUMNS, sorted(events, key=lambda r: r["event_id"]))
+    write_csv(
+        out / "indicators.csv", INDICATOR_COLUMNS, sorted(indicators, key=lambda r: r["fact_id"])
+    )
+    write_csv(
+        out / "industries.csv",
+        INDUSTRY_COLUMNS,
+        sorted(industries, key=lambda r: r["industry_id"]),
+    )
+    figures = report_figures(inputs, zones, parks, events, upgrades, changes, term_rows)
+    (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
+    return figures
+
+
+def report_figures(
+    inputs: Inputs,
+    zones: list[Zone],
+    parks: list[dict[str, str]],
+    events: list[dict[str, str]],
+    upgrades: list[Upgrade],
+    changes: list[Change],
+    term_rows: list[tuple[str, str, SectorMatch]],
+) -> dict[str, object]:
+    precision = Counter(p["location_precision"] for p in parks)
+    sections = Counter(z.row["level_section"] for z in zones)
+    levels = Counter(p["level"] for p in parks)
+    mapped = [t for t in term_rows if t[2].sector]
+    distinct = {t[1] for t in term_rows}
+    distinct_mapped = {t[1] for t in mapped}
+    unmapped = Counter(t[1] for t in term_rows if not t[2].sector)
+    ties = Counter((t[1], t[2].keyword) for t in term_rows if t[2].tie)
+    sector_counts = Counter(t[2].sector for t in mapped)
+    ambiguous = [
+        (z.row["code"], z.name_zh, z.placement.ambiguous, z.placement.city or "—")
+        for z in zones
+        if z.placement is not None and z.placement.ambiguous
+    ]
+    no_point = [
+        (z.row["code"], z.name_zh, z.placement.division.name)
+        for z in zones
+        if z.placement is not None
+        and z.placement.division is not None
+        and z.placement.point_division is not z.placement.division
+    ]
+    province_only = [
+        (z.row["code"], z.name_zh) for z in zones
+        if z.placement is not None and z.placement.precision == "province"
+    ]  # fmt: skip
+    methods = Counter(inputs.check.method(z.row["province"]) for z in zones)
+    return {
+        "zones": len(zones),
+        "sections": dict(sections),
+        "levels": dict(levels),
+        "precision": dict(precision),
+        "events": len(events),
+        "event_kinds": dict(Counter(e["event"] for e in events)),
+        "upgrades": [
+            (u.zone.row["code"], u.zone.name_zh, u.gbt_code, u.gbt_name, u.exact) for u in upgrades
+        ],  # fmt: skip
+        "changes": [
+            (
+                c.row["catalog_code"],
+                c.row["date"],
+                c.row["event"],
+                c.row["description_en"],
+                c.row["reason"],
+            )
+            for c in changes
+        ],  # fmt: skip
+        "changes_not_used": [
+            (r["park_name_zh"], r["fact"], r["value"], r["reason"])
+            for _, r in inputs.changes
+            if r["use"] != "yes"
+        ],  # fmt: skip
+        "terms": len(term_rows),
+        "terms_mapped": len(mapped),
+        "distinct_terms": len(distinct),
+        "distinct_mapped": len(distinct_mapped),
+        "sector_counts": dict(sector_counts),
+        "unmapped_top": unmapped.most_common(40),
+        "ties": ties.most_common(),
+        "under_construction": sum(
+            1 for z in zones if UNDER_CONSTRUCTION in z.row["leading_industries_zh"].split("、")
+        ),
+        "ambiguous": ambiguous,
+        "no_point": no_point,
+        "province_only": province_only,
+        "check_methods": dict(methods),
+        "overrides": sorted(inputs.namer.used_overrides),
+        "zone_types": {k: v for k, v in inputs.zone_types.items()},
+        "type_counts": dict(Counter(p["zone_type"] for p in parks)),
+        "municipal": sum(1 for z in zones if z.row["province"] in MUNICIPALITIES),
+        "new_sectors": sorted(inputs.sectors),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--reference", type=Path, default=Path("../shared/reference"))
+    parser.add_argument("--out", type=Path, default=Path("data/catalog"))
+    parser.add_argument("--data", type=Path, default=Path("data"), help="curated tables")
+    args = parser.parse_args(argv)
+    try:
+        figures = build(args.reference, args.out, args.data)
+    except CatalogError as error:
+        sys.stderr.write(f"catalog build failed: {error}\n")
+        return 1
+    sys.stdout.write(f"wrote {args.out}: {figures['zones']} zones, {figures['precision']}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

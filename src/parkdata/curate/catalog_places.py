@@ -1,0 +1,326 @@
+"""Places for the catalogue build: the adcode table as an index of name stems per province, the
+match of a zone's name against it, and the WGS-84 point of the place found.
+
+The rules (documented in data/catalog/REPORT.md):
+- the province prefix of a name (湖南, 湖南省, 内蒙古 …) is dropped before matching;
+- a place is matched only at the start of what remains, longest key first; a key is a
+  division's full name (汉寿县) or its stem (汉寿), a stem of one character never counts alone;
+- a stem shared by a prefecture and a county (湘潭市 / 湘潭县) means the prefecture: the county
+  is left empty (a name that means the county writes 湘潭县 in full);
+- a stem shared by counties of different prefectures (鼓楼区 in 南京 and 徐州), with no
+  prefecture before it, gives no place: ambiguous, recorded;
+- after a prefecture, one county of that prefecture may follow (湖南衡阳西渡 -> only 衡阳);
+- a name that gives nothing after a province prefix that is also a prefecture's stem
+  (吉林经济技术开发区) means that prefecture;
+- a few name beginnings that look like places but are not (NOT_PLACES: 红旗渠, 杭州湾) are
+  skipped.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import eviltransform
+import shapely
+from shapely.geometry import Point, shape
+from shapely.geometry.base import BaseGeometry
+
+# The 55 ethnic minorities as written in autonomous-area names (族 may follow).
+_ETHNIC = (
+    "蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|"
+    "水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|"
+    "乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
+)
+_STEM = re.compile(
+    rf"^(.{{2,}}?)((?:(?:{_ETHNIC})族?)*自治(?:州|县|旗|区)|地区|林区|特区|新区|矿区|市|县|区|旗|盟|省)$"
+)
+MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+# Name beginnings that look like a place of the province but are not: skipped, and matching
+# goes on after them.
+NOT_PLACES = {
+    "红旗渠": "the Red Flag Canal (in 林州, 安阳), not 新乡's 红旗区",
+    "杭州湾": "Hangzhou Bay, not the city of Hangzhou (杭州湾上虞 lies in 绍兴)",
+}
+NOT_PROVINCES = ("台湾省", "香港特别行政区", "澳门特别行政区")  # in the table, not in the catalogue
+
+
+class PlaceError(ValueError):
+    """An input problem that must stop the build."""
+
+
+def stem(name: str) -> str:
+    """湖南省 -> 湖南, 汉寿县 -> 汉寿, 湘西土家族苗族自治州 -> 湘西, 鄂伦春自治旗 -> 鄂伦春."""
+    match = _STEM.match(name)
+    return match.group(1) if match else name
+
+
+@dataclass(frozen=True)
+class Division:
+    adcode: str
+    name: str
+    level: str  # province, city, county
+    province: str
+    prefecture: str  # the prefecture-level city ('' for a county directly under the province)
+    lon_gcj: float | None
+    lat_gcj: float | None
+    parent: str
+
+    @property
+    def has_point(self) -> bool:
+        return self.lon_gcj is not None and self.lat_gcj is not None
+
+
+@dataclass
+class Placement:
+    """What a zone's name gives: the divisions matched and the point used."""
+
+    city: str = ""
+    county: str = ""
+    division: Division | None = None  # the most precise division named
+    point_division: Division | None = None  # the division whose centre is used
+    precision: str = "province"
+    lat: float = 0.0
+    lon: float = 0.0
+    matched: list[str] = field(default_factory=list)  # the name's text consumed as places
+    ambiguous: str = ""  # why a place was not taken
+    province_prefix: str = ""
+
+
+def _float(text: str) -> float | None:
+    return float(text) if text.strip() else None
+
+
+def load_divisions(path: Path) -> list[Division]:
+    """adcode_2016.csv as divisions (placeholder rows such as 市辖区 dropped)."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    names = {row["adcode"]: row for row in rows}
+    divisions = []
+    for row in rows:
+        if row["virtual"] == "t":
+            continue
+        parent = names.get(row["parent_adcode"])
+        prefecture = ""
+        if row["level"] == "city":
+            prefecture = row["name_zh"]
+        elif row["level"] == "county" and parent is not None and parent["virtual"] != "t":
+            prefecture = parent["name_zh"]
+        elif row["level"] == "county" and row["province"] in MUNICIPALITIES:
+            prefecture = row["province"]
+        divisions.append(
+            Division(
+                adcode=row["adcode"],
+                name=row["name_zh"],
+                level=row["level"],
+                province=row["province"],
+                prefecture=prefecture,
+                lon_gcj=_float(row["lon_gcj02"]),
+                lat_gcj=_float(row["lat_gcj02"]),
+                parent=row["parent_adcode"],
+            )
+        )
+    return divisions
+
+
+def to_wgs84(lat_gcj: float, lon_gcj: float) -> tuple[float, float]:
+    """GCJ-02 -> WGS-84 with eviltransform's exact (iterative) inverse, rounded to 6 decimals."""
+    lat, lon = eviltransform.gcj2wgs_exact(lat_gcj, lon_gcj)
+    return round(lat, 6), round(lon, 6)
+
+
+class Gazetteer:
+    """The divisions of each province, indexed by full name and stem."""
+
+    def __init__(self, divisions: list[Division]):
+        self.provinces = {d.name: d for d in divisions if d.level == "province"}
+        self.by_adcode = {d.adcode: d for d in divisions}
+        self.keys: dict[str, dict[str, list[Division]]] = {}
+        for division in divisions:
+            if division.level == "province":
+                continue
+            index = self.keys.setdefault(division.province, {})
+            for key in {division.name, stem(division.name)}:
+                if len(key) >= 2:
+                    index.setdefault(key, []).append(division)
+        self.lengths = {
+            province: sorted({len(k) for k in index}, reverse=True)
+            for province, index in self.keys.items()
+        }
+
+    def province_names(self) -> list[str]:
+        return sorted(n for n in self.provinces if n not in NOT_PROVINCES)
+
+    def prefix_candidates(
+        self, province: str, text: str, within: str = ""
+    ) -> tuple[str, list[Division]]:
+        """Longest key at the start of `text` (counties of prefecture `within` only, if given)."""
+        index = self.keys.get(province, {})
+        for length in self.lengths.get(province, []):
+            key = text[:length]
+            if len(key) < length or key not in index:
+                continue
+            found = index[key]
+            if within:
+                found = [d for d in found if d.level == "county" and d.prefecture == within]
+            if found:
+                return key, found
+        return "", []
+
+    def strip_province(self, province: str, name: str) -> str:
+        # A municipality's 市 may begin the rest of the name (上海市北工业园区: 市北 = city north).
+        prefixes = (stem(province),) if province in MUNICIPALITIES else (province, stem(province))
+        for prefix in prefixes:
+            if name.startswith(prefix):
+                return prefix
+        return ""
+
+    def locate(self, name: str, province: str) -> Placement:
+        """The places a zone's name gives, by the rules in the module docstring."""
+        placement = Placement()
+        main = re.sub(r"（[^）]*）|\([^)]*\)", "", name)
+        prefix = self.strip_province(province, main)
+        placement.province_prefix = prefix
+        rest = main[len(prefix) :]
+        for word in NOT_PLACES:
+            if rest.startswith(word):
+                rest = rest[len(word) :]
+        key, found = self.prefix_candidates(province, rest)
+        if not found and prefix:
+            # 吉林经济技术开发区: the province's stem is also a prefecture's stem.
+            same = [
+                d for d in self.keys.get(province, {}).get(stem(province), []) if d.level == "city"
+            ]
+            if len(same) == 1:
+                placement.matched.append(prefix)
+                self._set(placement, province, same[0], county=None)
+                return placement
+        if not found:
+            return self._finish(placement, province)
+        cities = [d for d in found if d.level == "city"]
+        if cities:
+            if len(cities) > 1:
+                placement.ambiguous = f"{key} names " + "/".join(d.name for d in found)
+                return self._finish(placement, province)
+            if len(found) > 1:
+                others = "/".join(d.name for d in found if d.level != "city")
+                placement.ambiguous = (
+                    f"{key} names both {cities[0].name} and {others}: read as the prefecture"
+                )
+            city = cities[0]
+            placement.matched.append(key)
+            rest = rest[len(key) :]
+            key2, counties = self.prefix_candidates(province, rest, within=city.name)
+            if len(counties) == 1:
+                placement.matched.append(key2)
+                self._set(placement, province, city, county=counties[0])
+            else:
+                self._set(placement, province, city, county=None)
+            return placement
+        if len(found) == 1:
+            placement.matched.append(key)
+            self._set(placement, province, self._prefecture_of(found[0]), county=found[0])
+            return placement
+        prefectures = {d.prefecture for d in found}
+        names = "/".join(f"{d.prefecture}{d.name}" for d in found)
+        if len(prefectures) == 1 and "" not in prefectures:
+            placement.ambiguous = f"{key} names {names}: only the prefecture is certain"
+            placement.matched.append(key)
+            self._set(placement, province, self._prefecture_of(found[0]), county=None)
+            return placement
+        placement.ambiguous = f"{key} names {names}: no single place"
+        return self._finish(placement, province)
+
+    def _prefecture_of(self, county: Division) -> Division | None:
+        parent = self.by_adcode.get(county.parent)
+        if parent is not None and parent.level == "city":
+            return parent
+        return None
+
+    def _set(
+        self,
+        placement: Placement,
+        province: str,
+        city: Division | None,
+        county: Division | None,
+    ) -> None:
+        if province in MUNICIPALITIES:
+            placement.city = province
+        elif city is not None:
+            placement.city = city.name
+        if county is not None:
+            placement.county = county.name
+        placement.division = county or city
+        self._finish(placement, province)
+
+    def _finish(self, placement: Placement, province: str) -> Placement:
+        """Choose the point: the most precise division named that has a centre."""
+        chain: list[Division] = []
+        division = placement.division
+        while division is not None and division.level != "province":
+            chain.append(division)
+            division = self.by_adcode.get(division.parent)
+        chain.append(self.provinces[province])
+        for candidate in chain:
+            if candidate.has_point:
+                placement.point_division = candidate
+                break
+        point = placement.point_division
+        assert point is not None and point.lat_gcj is not None and point.lon_gcj is not None
+        placement.lat, placement.lon = to_wgs84(point.lat_gcj, point.lon_gcj)
+        placement.precision = precision_of(point, province)
+        return placement
+
+
+def precision_of(division: Division, province: str) -> str:
+    """county_seat (县, 县级市, 旗, 林区, 特区), district (区), city, province."""
+    if division.level == "province":
+        return "city" if province in MUNICIPALITIES else "province"
+    if division.level == "city":
+        return "city"
+    if division.name.endswith("区") and not division.name.endswith(("林区", "特区")):
+        return "district"
+    return "county_seat"
+
+
+class ProvinceCheck:
+    """Is a point inside its province? Outline (with a tolerance) where data/boundaries has the
+    province, else the box around the province's own adcode centres (with a margin)."""
+
+    OUTLINE_TOLERANCE_DEG = 0.02  # about 2 km: the outlines are simplified (see their README)
+    BOX_MARGIN_DEG = 0.25
+
+    def __init__(self, geojson: dict, divisions: list[Division]):
+        self.shapes: dict[str, BaseGeometry] = {}
+        for feature in geojson["features"]:
+            geometry = shape(feature["geometry"]).buffer(self.OUTLINE_TOLERANCE_DEG)
+            shapely.prepare(geometry)
+            self.shapes[feature["properties"]["name_zh"]] = geometry
+        self.boxes: dict[str, tuple[float, float, float, float]] = {}
+        for division in divisions:
+            if not division.has_point:
+                continue
+            assert division.lat_gcj is not None and division.lon_gcj is not None
+            lat, lon = to_wgs84(division.lat_gcj, division.lon_gcj)
+            box = self.boxes.get(division.province, (lat, lat, lon, lon))
+            self.boxes[division.province] = (
+                min(box[0], lat),
+                max(box[1], lat),
+                min(box[2], lon),
+                max(box[3], lon),
+            )
+
+    def method(self, province: str) -> str:
+        return "outline" if province in self.shapes else "box"
+
+    def inside(self, province: str, lat: float, lon: float) -> bool:
+        if math.isnan(lat) or math.isnan(lon):
+            return False
+        if province in self.shapes:
+            return bool(self.shapes[province].intersects(Point(lon, lat)))
+        south, north, west, east = self.boxes[province]
+        margin = self.BOX_MARGIN_DEG
+        return south - margin <= lat <= north + margin and west - margin <= lon <= east + margin

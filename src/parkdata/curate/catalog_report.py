@@ -1,0 +1,152 @@
+"""REPORT.md of the catalogue build: the figures of one run, as Markdown (generated)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+NEW_PRECISION = {"province": ("省中心", "Province centre (the provincial capital's point)")}
+NEW_ZONE_TYPES = ("customs_special_zone", "border_cooperation_zone")
+CURATED_SECTORS = {
+    "agri_food", "electronics", "new_materials", "equipment", "automotive", "biomedicine",
+    "steel_petrochem", "energy", "appliances_light", "forestry_paper", "logistics_trade",
+    "digital_services", "consumer_goods", "construction", "aerospace",
+}  # fmt: skip
+
+
+def _pct(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f}%" if whole else "—"
+
+
+def _table(header: list[str], rows: list[tuple[Any, ...]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for row in rows:
+        lines.append("| " + " | ".join(str(c).replace("|", "/") for c in row) + " |")
+    return lines
+
+
+def render_report(f: dict[str, Any]) -> str:
+    zones = f["zones"]
+    precision = f["precision"]
+    county_or_city = sum(precision.get(k, 0) for k in ("county_seat", "district", "city"))
+    out = [
+        "# Catalogue build report (generated)",
+        "",
+        "Written by `python -m parkdata.curate.catalog` (`make catalog`) from "
+        "`../shared/reference/` and the curated tables in `data/`. Do not edit: rebuild.",
+        "",
+        "## Zones",
+        "",
+        f"- {zones} zones: {f['sections'].get('national', 0)} in the national section, "
+        f"{f['sections'].get('provincial', 0)} in the provincial section.",
+        f"- Level after later changes: {f['levels'].get('national', 0)} national, "
+        f"{f['levels'].get('provincial', 0)} provincial.",
+        f"- {f['events']} events: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(f["event_kinds"].items()))
+        + ".",
+        "",
+        "## Locations",
+        "",
+        f"Points at county or prefecture level: {county_or_city} of {zones} "
+        f"({_pct(county_or_city, zones)}; target 90%).",
+        "",
+    ]
+    out += _table(
+        ["location_precision", "zones", "share"],
+        [
+            (k, precision.get(k, 0), _pct(precision.get(k, 0), zones))
+            for k in ("county_seat", "district", "city", "province")
+        ],  # fmt: skip
+    )
+    out += [
+        "",
+        "Province check: every point lies in its province "
+        + ", ".join(f"{k} {v}" for k, v in sorted(f["check_methods"].items()))
+        + " (outline: data/boundaries/provinces.geojson with a 2 km tolerance; box: the box "
+        "around the province's own adcode centres with a 0.25° margin).",
+        "",
+        "Municipalities (北京, 天津, 上海, 重庆): city is the municipality; a name with no "
+        "district is placed at the municipal centre with precision city.",
+        "",
+        "### Ambiguous place names and the rule taken",
+        "",
+        "Rule: a stem shared by a prefecture and a county (湘潭市 / 湘潭县) means the prefecture, "
+        "county left empty (a name meaning the county writes 湘潭县 in full). A stem shared by "
+        "counties of two prefectures, with no prefecture named before it, gives no place; "
+        "counties of one prefecture give that prefecture only.",
+        "",
+    ]
+    out += _table(["code", "name", "candidates", "city taken"], f["ambiguous"])
+    out += ["", "### Divisions named but without a centre point (placed one level up)", ""]
+    out += _table(["code", "name", "division"], f["no_point"])
+    out += ["", f"### Names that give no place below the province ({len(f['province_only'])})", ""]
+    out.append(", ".join(f"{code} {name}" for code, name in f["province_only"]))
+    out += [
+        "",
+        "## Level changes after the catalogue",
+        "",
+        f"GB/T 37028-2018 upgrades ({len(f['upgrades'])}): provincial in the catalogue, "
+        "national high-tech zones (class 103) in the standard; event national_approval, "
+        "date 2018.",
+        "",
+    ]
+    out += _table(
+        ["code", "catalogue name", "GB/T code", "GB/T name", "match"],
+        [(c, n, g, gn, "exact" if e else "spelling variant") for c, n, g, gn, e in f["upgrades"]],
+    )
+    out += ["", "From park_facts.csv (data/catalog_later_changes.csv):", ""]
+    out += _table(["code", "date", "event", "what", "note"], f["changes"])
+    out += ["", "Considered and not used:", ""]
+    out += _table(["park_facts park", "fact", "value", "why not"], f["changes_not_used"])
+    out += [
+        "",
+        "## Industries",
+        "",
+        f"- {f['terms']} leading-industry terms ({f['distinct_terms']} distinct); "
+        f"{f['terms_mapped']} ({_pct(f['terms_mapped'], f['terms'])}) map to a sector, "
+        f"{f['distinct_mapped']} distinct ({_pct(f['distinct_mapped'], f['distinct_terms'])}).",
+        f"- 在建 (under construction, not an industry): {f['under_construction']} zones; no "
+        "industry row, noted in notes_en.",
+        "- Rule: the longest keyword of data/sector_keywords.csv contained in the term gives "
+        "the sector; keywords of the same length giving different sectors (a tie) leave it "
+        "empty; a keyword with an empty sector marks a term deliberately left without one.",
+        "",
+    ]
+    out += _table(
+        ["sector", "terms"], sorted(f["sector_counts"].items(), key=lambda kv: (-kv[1], kv[0]))
+    )
+    out += ["", "Ties (sector left empty):", ""]
+    out += _table(["term", "keywords", "times"], [(t, k, n) for (t, k), n in f["ties"]])
+    out += ["", "Most frequent terms without a sector:", ""]
+    out.append(", ".join(f"{t} ({n})" for t, n in f["unmapped_top"]))
+    out += [
+        "",
+        "## New codes",
+        "",
+        "Zone types (data/catalog_zone_types.csv):",
+        "",
+    ]
+    out += _table(
+        ["catalogue type", "zone_type", "label_zh", "label_en", "zones"],
+        [
+            (zh, r["zone_type"], r["label_zh"], r["label_en"], f["type_counts"].get(r["zone_type"]))
+            for zh, r in f["zone_types"].items()
+        ],  # fmt: skip
+    )
+    out += [
+        "",
+        "New sectors (appended to data/sectors.csv): "
+        + ", ".join(s for s in f["new_sectors"] if s not in CURATED_SECTORS)
+        + ".",
+        "",
+    ]
+    out += ["New location_precision: province (province centre).", ""]
+    out += [
+        "## English names",
+        "",
+        "Generated (name_en_generated = true): place words in pinyin (pypinyin 0.55.0, one "
+        "capitalised word per place), zone types and fixed words from "
+        "data/catalog_name_suffixes.csv and data/catalog_name_words.csv. Pinyin overrides "
+        f"used ({len(f['overrides'])}): " + ", ".join(f["overrides"]) + ".",
+        "",
+    ]
+    return "\n".join(out) + "\n"
