@@ -1,58 +1,63 @@
-"""Compare: national against provincial on the same axes, by province or city: counts, planned
-area, an indicator chosen from a list (with its unit), sector mix, targets against actuals."""
+"""Compare: national against provincial on the same axes, by province or city: how many zones,
+their approved area (median per zone, with coverage), any indicator with its unit, the sector
+mix of each group, and every target with its actual where one exists."""
 
 import streamlit as st
 
-from pages import _shared as app
-from parkdata.present import charts, tables
-from parkdata.present.i18n import t
+from pages._app import components as ui
+from pages._app import loaders, state
+from pages._app.context import current
+from parkdata.model.filters import GROUP_BY
 
-c = app.ctx()
-st.title(t("page_compare", c.lang))
+run = current()
+lab = run.labels
+st.title(lab.t("page_compare"))
 by = st.segmented_control(
-    t("compare_by", c.lang),
-    ("province", "city"),
-    key="v_by",
+    lab.t("compare_by"),
+    GROUP_BY,
+    key=state.widget("by"),
     required=True,
-    format_func=lambda k: t(k, c.lang),
-    persist_state="session",
+    format_func=lab.t,
 )
-if not app.empty_state(c):
-    st.caption(t("missing_note", c.lang))
-    counts_fig, area_fig, sectors_fig = app.compare_figures(
-        c.data_dir, c.stamp, c.filters, c.lang, by
+ui.as_of_banner(run.filters, lab)
+n_parks = len(loaders.filtered(run.handle, run.filters).parks)
+if not ui.empty_state(n_parks, lab):
+    st.caption(lab.t("missing_note"))
+    counts_fig, area_fig, sectors_fig, _ = loaders.compare_figures(
+        run.handle, run.filters, run.lang, by
     )
-    st.subheader(t("counts", c.lang))
-    st.plotly_chart(counts_fig, width="stretch", key="chart_counts")
-    st.subheader(t("planned_area", c.lang) + " (km²)")
-    st.plotly_chart(area_fig, width="stretch", key="chart_area")
-    st.subheader(t("indicator", c.lang))
-    options, pairs = app.compare_tables(c.data_dir, c.stamp, c.filters, c.lang)
-    indicator = st.selectbox(
-        t("indicator", c.lang),
-        list(options),
-        key="v_indicator",
-        format_func=options.get,
-        persist_state="session",
-        label_visibility="collapsed",
-    )
-    values = app.indicator_values(c, indicator, by) if indicator else None
-    if values is None or values["n_parks"].sum() == 0:
-        st.info(t("no_indicator", c.lang))
+    st.subheader(lab.t("counts"))
+    ui.plotly(counts_fig, key="chart_counts")
+    scope = lab.code("indicator_types", loaders.AREA)
+    st.subheader(lab.t("area_median_title", scope=scope))
+    st.caption(lab.t("area_median_note", scope=scope))
+    ui.plotly(area_fig, key="chart_area")
+    st.subheader(lab.t("indicator"))
+    options, targets = loaders.compare_tables(run.handle, run.filters, run.lang)
+    if not options:
+        st.info(lab.t("no_indicator"))
     else:
-        unit = tables.unit_label(c.ds, values["base_unit"].dropna().iloc[0], c.lang)
-        st.caption(t("indicator_compare", c.lang, unit=unit))
-        st.plotly_chart(
-            charts.compare_bar(values, by, "total", lang=c.lang, y_title=unit),
-            width="stretch",
-            key="chart_indicator",
+        indicator = st.selectbox(
+            lab.t("indicator"),
+            list(options),
+            key=state.widget("indicator"),
+            format_func=options.get,
+            label_visibility="collapsed",
         )
-    st.subheader(t("sector_mix", c.lang))
-    st.plotly_chart(sectors_fig, width="stretch", key="chart_sectors")
-    st.subheader(t("targets_vs_actuals", c.lang))
-    if pairs.empty:
-        st.info(t("no_targets", c.lang))
+        chart = loaders.indicator_chart(run.handle, run.filters, indicator, by, run.lang)
+        if chart is None:
+            st.info(lab.t("no_indicator"))
+        else:
+            fig, unit = chart
+            st.caption(lab.t("indicator_compare", unit=unit))
+            ui.plotly(fig, key="chart_indicator")
+    st.subheader(lab.t("sector_mix"))
+    st.caption(lab.t("sector_mix_note"))
+    ui.plotly(sectors_fig, key="chart_sectors")
+    st.subheader(lab.t("targets_vs_actuals"))
+    if targets.empty:
+        st.info(lab.t("no_targets"))
     else:
-        st.dataframe(
-            pairs, hide_index=True, column_config=app.column_config(pairs, c.lang), placeholder="—"
-        )
+        if targets["actual_value"].isna().all():
+            st.caption(lab.t("targets_without_actuals"))
+        ui.dataframe(targets, lab)

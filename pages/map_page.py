@@ -1,32 +1,32 @@
-"""Map: every filtered park as a point (colour = level, size = planned area), drawn on offline
-province outlines; clicking a park opens its profile."""
+"""Map: every filtered zone as a point (colour = level, size = approved area, a ring where the
+point is a seat, not the park), on offline province outlines; clicking one opens its profile."""
 
 import streamlit as st
 
-from pages import _shared as app
+from pages._app import components as ui
+from pages._app import loaders, state
+from pages._app.context import current
 from parkdata.present import maps, tables
-from parkdata.present.i18n import t
 
-c = app.ctx()
-st.title(t("page_map", c.lang))
-basemap = st.toggle(t("basemap", c.lang), key="v_basemap", persist_state="session")
-if not app.empty_state(c):
-    st.caption(t("map_help", c.lang))
-    app.legend(c.lang)
-    picked = app.park_map(c, basemap=bool(basemap), selected=st.session_state.get("v_park"))
+run = current()
+lab = run.labels
+st.title(lab.t("page_map"))
+basemap = st.toggle(lab.t("basemap"), key=state.widget("basemap"), help=lab.t("basemap_help"))
+ui.as_of_banner(run.filters, lab)
+ds = loaders.filtered(run.handle, run.filters)
+if not ui.empty_state(len(ds.parks), lab):
+    st.caption(lab.t("map_help"))
+    ui.legend(ds.parks, lab)
+    picked = ui.park_map(
+        run.handle, run.filters, basemap=bool(basemap), selected=state.value("park") or None
+    )
     if picked:
-        app.open_profile(picked)
-    note = maps.map_note(c.ds.parks, c.lang)
+        ui.open_profile(picked)
+    note = maps.map_note(ds.parks, lab)
     if note:
         st.info(note)
-    unmapped = maps.unmapped_parks(c.ds.parks)
+    unmapped = maps.unmapped_parks(ds.parks)
     if len(unmapped):
-        with st.expander(t("unmapped", c.lang)):
-            frame = tables.parks_table(c.ds.replace(parks=unmapped), c.lang)
-            frame = frame[["park_id", "name_zh", "name_en", "city", "level", "zone_type"]]
-            st.dataframe(
-                frame,
-                hide_index=True,
-                column_config=app.column_config(frame, c.lang),
-                placeholder="—",
-            )
+        with st.expander(lab.t("unmapped")):
+            frame = tables.parks_table(ds.replace(parks=unmapped), lab)
+            ui.dataframe(frame[["name", "city", "level", "zone_type", "park_id"]], lab)

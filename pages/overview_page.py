@@ -1,42 +1,51 @@
-"""Overview: how many parks of each level per province, planned area, facts, sources, latest
-dated events and a small map."""
+"""Overview: how many zones of each level per province, their approved area, how current the
+data is, the latest dated events and the upcoming targets, and a map."""
 
+import pandas as pd
 import streamlit as st
 
-from pages import _shared as app
-from parkdata.model import overview
-from parkdata.present.i18n import t
+from pages._app import components as ui
+from pages._app import loaders
+from pages._app.context import current
+from parkdata.present import overview
 
-c = app.ctx()
-st.title(t("app_title", c.lang))
-st.caption(t("app_subtitle", c.lang))
-if not app.empty_state(c):
-    fig = overview.figures(c.ds, app.planned_area(c.data_dir, c.stamp, c.filters))
-    cols = st.columns(6)
-    cols[0].metric(t("m_parks", c.lang), fig.n_parks)
-    cols[1].metric(t("m_national", c.lang), fig.n_national)
-    cols[2].metric(t("m_provincial", c.lang), fig.n_provincial)
-    area = "—" if fig.area_km2 is None else f"{fig.area_km2:,.1f}"
-    cols[3].metric(t("m_area", c.lang), area, help=t("m_area_help", c.lang, n=fig.n_area_missing))
-    cols[3].caption(t("m_area_missing", c.lang, n=fig.n_area_missing))
-    cols[4].metric(t("m_facts", c.lang), fig.n_facts)
-    cols[5].metric(t("m_sources", c.lang), fig.n_sources)
-
+run = current()
+lab = run.labels
+st.title(lab.t("app_title"))
+st.caption(lab.t("app_subtitle"))
+ui.as_of_banner(run.filters, lab)
+ds = loaders.filtered(run.handle, run.filters)
+if not ui.empty_state(len(ds.parks), lab):
+    fig = loaders.overview_figures(run.handle, run.filters)
+    cols = st.columns(5)
+    cols[0].metric(lab.t("m_parks"), f"{fig.n_parks:,}")
+    cols[1].metric(lab.code("levels", "national"), f"{fig.n_by_level.get('national', 0):,}")
+    cols[2].metric(lab.code("levels", "provincial"), f"{fig.n_by_level.get('provincial', 0):,}")
+    median = "—" if fig.area_median_km2 is None else f"{fig.area_median_km2:,.2f}"
+    total = "—" if fig.area_total_km2 is None else f"{fig.area_total_km2:,.1f}"
+    scope = lab.code("indicator_types", fig.area_indicator)
+    cols[3].metric(
+        lab.t("m_area_median", scope=scope),
+        median,
+        help=lab.t("m_area_help", scope=scope, total=total, n=fig.n_area_known, of=fig.n_parks),
+    )
+    cols[3].caption(lab.t("m_area_known", n=f"{fig.n_area_known:,}", of=f"{fig.n_parks:,}"))
+    cols[4].metric(lab.t("m_sources"), fig.n_sources, help=lab.t("m_sources_help"))
+    if fig.newest_source:
+        cols[4].caption(lab.t("m_newest_source", date=fig.newest_source))
     left, right = st.columns([2, 3])
     with left:
-        st.subheader(t("counts_by_level", c.lang))
-        st.dataframe(overview.level_province_counts(c.ds.parks, c.lang), placeholder="—")
+        st.subheader(lab.t("counts_by_level"))
+        st.dataframe(overview.level_province_counts(ds.parks, lab), placeholder="—")
     with right:
-        st.subheader(t("recent_events", c.lang))
-        recent = overview.recent_events(c.ds, c.lang)
-        st.dataframe(
-            recent,
-            hide_index=True,
-            column_config=app.column_config(recent, c.lang),
-            placeholder="—",
-        )
-    st.subheader(t("small_map", c.lang))
-    app.legend(c.lang)
-    picked = app.park_map(c, key="overview_map", height=480)
+        past, upcoming = overview.events(ds, lab, pd.Timestamp.today().normalize())
+        st.subheader(lab.t("recent_events"))
+        ui.dataframe(past, lab)
+        if len(upcoming):
+            st.subheader(lab.t("upcoming_targets"))
+            ui.dataframe(upcoming, lab)
+    st.subheader(lab.t("small_map"))
+    ui.legend(ds.parks, lab)
+    picked = ui.park_map(run.handle, run.filters, key="overview_map", height=520)
     if picked:
-        app.open_profile(picked)
+        ui.open_profile(picked)

@@ -1,65 +1,55 @@
-"""Park profile (?park=<id>): everything known about one park, each fact with its source."""
+"""Park profile (?park=<id>): everything known about one zone, each fact with its source."""
 
 import streamlit as st
 
-from pages import _shared as app
-from parkdata.model import profile
-from parkdata.present.i18n import escape_markdown, label, park_name, place, t
+from pages._app import components as ui
+from pages._app import loaders, state
+from pages._app.context import current
+from parkdata.model.profile import picker_options
+from parkdata.present import profile
+from parkdata.present.i18n import escape_markdown
 
-c = app.ctx()
-st.title(t("page_profile", c.lang))
-options = app.profile_options(c)
+run = current()
+lab = run.labels
+full = loaders.dataset(run.handle)
+shown = loaders.filtered(run.handle, run.filters)
+st.title(lab.t("page_profile"))
+names = lab.park_names(full.parks)
 park_id = st.selectbox(
-    t("choose_park", c.lang),
-    list(options),
-    key="v_park",
+    lab.t("choose_park"),
+    picker_options(full.parks, shown.parks, state.value("park")),
+    key=state.widget("park"),
     index=None,
-    format_func=options.get,
-    persist_state="session",
-    placeholder=t("no_park", c.lang),
+    format_func=lambda pid: str(names.get(pid, pid)),
+    placeholder=lab.t("no_park"),
 )
-p = profile.park_profile(c.full, park_id, c.lang) if park_id else None
+p = loaders.park_profile(run.handle, park_id) if park_id else None
 if p is None:
-    if not app.empty_state(c):
-        st.info(t("no_park", c.lang))
+    if not ui.empty_state(len(shown.parks), lab):
+        st.info(lab.t("no_park"))
 else:
     park = p.park
-    st.header(escape_markdown(park_name(park, c.lang)))
-    names = (park["name_zh"], park.get("name_en"), park["short_name_zh"])
-    st.caption(" · ".join(escape_markdown(v) for v in names if isinstance(v, str)))
-    if park_id not in set(c.ds.parks["park_id"]):
-        st.caption(t("outside_filter", c.lang))
+    st.header(escape_markdown(lab.park_name(park)))
+    aliases = (park["name_zh"], park.get("name_en"), park["short_name_zh"])
+    st.caption(" · ".join(escape_markdown(v) for v in dict.fromkeys(aliases) if isinstance(v, str)))
+    if park_id not in set(shown.parks["park_id"]):
+        st.caption(lab.t("outside_filter"))
     cols = st.columns(4)
-    cols[0].metric(
-        t("level", c.lang),
-        label("level", park["level"], c.lang),
-        help=f"{t('level_source', c.lang)}: {park.get('level_source_id')} "
-        f"({park.get('level_as_of')}) «{park.get('level_evidence')}»",
-    )
-    cols[1].metric(t("zone_type", c.lang), label("zone_type", park["zone_type"], c.lang))
-    cols[2].metric(t("city", c.lang), place(park["city"], c.lang))
+    cols[0].metric(lab.t("level"), lab.code("levels", park["level"]))
+    cols[1].metric(lab.t("zone_type"), lab.code("zone_types", park["zone_type"]))
+    cols[2].metric(lab.t("city"), lab.place(park["city"]) or lab.place(park["province"]))
     cols[3].metric(
-        t("location", c.lang),
-        label("location_precision", park.get("location_precision"), c.lang) or "—",
+        lab.t("location"), lab.code("location_precisions", park.get("location_precision")) or "—"
     )
-    if p.parent:
-        st.write(f"**{t('parent', c.lang)}:** {p.parent}")
+    st.caption(lab.t("origin_line", origin=lab.code("origins", park["origin"])))
+    if p.parent_id:
+        st.markdown(f"**{lab.t('parent')}:** {escape_markdown(str(names.get(p.parent_id)))}")
     if p.children:
-        st.write(f"**{t('children', c.lang)}:** " + "、".join(p.children))
-    for title, frame in (
-        (t("level_history", c.lang), p.history),
-        (t("indicators_targets", c.lang), p.indicators),
-        (t("industries_companies", c.lang), p.industries),
-        (t("events", c.lang), p.events),
-        (t("m_sources", c.lang), app.sources_frame(p.sources, c.lang)),
-    ):
-        st.subheader(title)
+        kids = "、".join(escape_markdown(str(names.get(k))) for k in p.children)
+        st.markdown(f"**{lab.t('children')}:** {kids}")
+    for key, frame in profile.frames(p, full, lab).items():
+        st.subheader(lab.t(key))
         if frame.empty:
-            st.caption(t("none_known", c.lang))
+            st.caption(lab.t("none_known"))
         else:
-            st.dataframe(
-                frame,
-                hide_index=True,
-                column_config=app.column_config(frame, c.lang),
-                placeholder="—",
-            )
+            ui.dataframe(frame, lab)

@@ -1,26 +1,29 @@
-"""Sources and method: the sources with how many facts each supports; levels, units, and what is
-background knowledge rather than article fact."""
+"""Sources and method: every source with how many facts it supports; what the origins, levels
+and units mean; how the facts were gathered."""
 
 import streamlit as st
 
-from pages import _shared as app
-from parkdata.model import profile
-from parkdata.present.i18n import column, t
+from pages._app import components as ui
+from pages._app import loaders
+from pages._app.context import current
+from parkdata.present import tables
 
-c = app.ctx()
-st.title(t("page_sources", c.lang))
-st.subheader(t("sources_list", c.lang))
-sources = profile.source_counts(c.full, c.lang)
-config = app.column_config(sources, c.lang)
-config["url"] = st.column_config.LinkColumn(column("url", c.lang))
-st.dataframe(sources, hide_index=True, column_config=config, placeholder="—")
-st.subheader(t("method", c.lang))
-st.markdown(t("method_text", c.lang))
-st.subheader(t("levels_meaning", c.lang))
-for level in ("national", "provincial", "other", "unknown"):
-    st.markdown(f"- {t('level_text_' + level, c.lang)}")
-st.subheader(t("units_meaning", c.lang))
-units = profile.units_table(c.full, c.lang)
-st.dataframe(
-    units, hide_index=True, column_config=app.column_config(units, c.lang), placeholder="—"
-)
+run = current()
+lab = run.labels
+full = loaders.dataset(run.handle)
+st.title(lab.t("page_sources"))
+st.subheader(lab.t("sources_list"))
+counts = loaders.source_counts(run.handle)
+ui.dataframe(tables.sources_table(full.replace(sources=counts), lab).drop(columns="source_id"), lab)
+st.subheader(lab.t("method"))
+st.markdown(lab.t("method_text"))
+st.subheader(lab.t("origins_meaning"))
+for row in full.vocab["origins"].frame.itertuples():
+    st.markdown(
+        f"- **{lab.code('origins', row.origin)}**: {getattr(row, f'description_{run.lang}')}"
+    )
+st.subheader(lab.t("levels_meaning"))
+for row in full.vocab["levels"].frame.itertuples():
+    st.markdown(f"- {getattr(row, f'description_{run.lang}')}")
+st.subheader(lab.t("units_meaning"))
+ui.dataframe(tables.units_table(full, lab), lab)

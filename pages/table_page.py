@@ -1,29 +1,31 @@
-"""Table: the filtered parks, or their indicators, events or industries; downloads of those rows."""
+"""Table: the filtered zones, or their indicators, events or industries; downloads of those
+rows with sources, licence and filters."""
 
 import streamlit as st
 
-from pages import _shared as app
-from parkdata.present.i18n import label, t
-from parkdata.present.tables import KINDS
+from pages._app import components as ui
+from pages._app import loaders, state
+from pages._app.context import current
 
-c = app.ctx()
-st.title(t("page_table", c.lang))
+run = current()
+lab = run.labels
+st.title(lab.t("page_table"))
+kinds = lab.options("table_kinds")
 kind = st.segmented_control(
-    t("table_kind", c.lang),
-    KINDS,
-    key="v_table",
+    lab.t("table_kind"),
+    list(kinds),
+    key=state.widget("table"),
     required=True,
-    format_func=lambda k: label("table", k, c.lang),
-    persist_state="session",
+    format_func=kinds.get,
 )
-frame = app.table_frame(c.data_dir, c.stamp, c.filters, kind, c.lang)
-if app.empty_state(c):
+ui.as_of_banner(run.filters, lab)
+frame = loaders.table_frame(run.handle, run.filters, kind, run.lang)
+n_parks = len(loaders.filtered(run.handle, run.filters).parks)
+if ui.empty_state(n_parks, lab):
     pass
 elif frame.empty:
-    st.info(t("empty_table", c.lang, what=label("table", kind, c.lang)))
+    st.info(lab.t("empty_table", what=kinds[kind]))
 else:
-    st.caption(t("rows", c.lang, n=len(frame)))
-    st.dataframe(
-        frame, hide_index=True, column_config=app.column_config(frame, c.lang), placeholder="—"
-    )
-    app.download_buttons(c, kind, frame)
+    st.caption(lab.t("rows", n=f"{len(frame):,}"))
+    ui.dataframe(frame, lab)
+    ui.download_buttons(run.handle, run.filters, kind, frame)

@@ -1,25 +1,29 @@
-"""Timeline: each park's status history (founded, provincial, national) with dated events and
-targets, and how many parks were national or provincial at each date."""
+"""Timeline: each zone's status history (founded, provincial, national) with dated events and
+targets, and how many zones were national or provincial at each date."""
 
 import streamlit as st
 
-from pages import _shared as app
-from parkdata.present.i18n import t
+from pages._app import components as ui
+from pages._app import loaders
+from pages._app.context import current
 
-c = app.ctx()
-st.title(t("page_timeline", c.lang))
-if not app.empty_state(c):
-    status, trend, n_undated = app.timeline_figures(c.data_dir, c.stamp, c.filters, c.lang)
-    st.subheader(t("status_history", c.lang))
-    st.caption(t("timeline_help", c.lang))
-    if status is None:
-        st.info(t("no_history", c.lang))
-    else:
-        st.plotly_chart(status, width="stretch", key="chart_status")
-    st.subheader(t("level_counts_time", c.lang))
+run = current()
+lab = run.labels
+st.title(lab.t("page_timeline"))
+ui.as_of_banner(run.filters, lab)
+n_parks = len(loaders.filtered(run.handle, run.filters).parks)
+if not ui.empty_state(n_parks, lab):
+    status, trend, n_undated = loaders.timeline_figures(run.handle, run.filters, run.lang)
+    st.subheader(lab.t("level_counts_time"))
     if trend is None:
-        st.info(t("no_history", c.lang))
+        st.info(lab.t("no_history"))
     else:
-        st.plotly_chart(trend, width="stretch", key="chart_levels")
+        ui.plotly(trend, key="chart_levels")
         if n_undated:
-            st.caption(t("undated_levels", c.lang, n=n_undated))
+            st.caption(lab.t("undated_levels", n=n_undated))
+    st.subheader(lab.t("status_history"))
+    st.caption(lab.t("timeline_help"))
+    if status is None:
+        st.info(lab.t("no_history"))
+    else:
+        ui.plotly(status, key="chart_status")

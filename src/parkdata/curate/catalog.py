@@ -26,6 +26,7 @@ from pathlib import Path
 from parkdata.curate.catalog_names import Namer, load_suffixes, load_words
 from parkdata.curate.catalog_places import (
     MUNICIPALITIES,
+    Division,
     Gazetteer,
     Placement,
     ProvinceCheck,
@@ -33,6 +34,7 @@ from parkdata.curate.catalog_places import (
     stem,
 )
 from parkdata.curate.catalog_report import render_report
+from parkdata.curate.places import PREFECTURE_COLUMNS, PROVINCE_COLUMNS, place_rows
 
 PARK_COLUMNS = [
     "park_id", "name_zh", "name_en", "name_en_generated", "short_name_zh", "province", "city",
@@ -184,6 +186,7 @@ class Inputs:
     sectors: set[str]
     changes: list[tuple[int, dict[str, str]]]
     gazetteer: Gazetteer
+    divisions: list[Division]
     check: ProvinceCheck
     namer: Namer
     paths: dict[str, Path]
@@ -198,9 +201,9 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         "sources": data / "sources.csv",
         "zone_types": data / "catalog_zone_types.csv",
         "keywords": data / "sector_keywords.csv",
-        "sectors": data / "sectors.csv",
+        "sectors": data / "vocab" / "sectors.csv",
         "changes": data / "catalog_later_changes.csv",
-        "suffixes": data / "catalog_name_suffixes.csv",
+        "suffixes": data / "vocab" / "name_suffixes.csv",
         "words": data / "catalog_name_words.csv",
         "provinces": data / "boundaries" / "provinces.geojson",
     }
@@ -240,6 +243,7 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         sectors=sectors,
         changes=read_table(paths["changes"]),
         gazetteer=gazetteer,
+        divisions=divisions,
         check=ProvinceCheck(geojson, divisions),
         namer=Namer(gazetteer, load_suffixes(paths["suffixes"]), load_words(paths["words"])),
         paths=paths,
@@ -584,8 +588,11 @@ def location_note(zone: Zone, namer: Namer) -> str:
     return text + "."
 
 
-def build(reference: Path, out: Path, data: Path) -> dict[str, object]:
-    """Run the build; returns the figures written into REPORT.md."""
+def build(
+    reference: Path, out: Path, data: Path, vocab_out: Path | None = None
+) -> dict[str, object]:
+    """Run the build; returns the figures written into REPORT.md. The place vocabularies go to
+    `vocab_out` (default: data/vocab)."""
     inputs = load_inputs(reference, data)
     zones = make_zones(inputs)
     for zone in zones:
@@ -689,7 +696,8 @@ def build(reference: Path, out: Path, data: Path) -> dict[str, object]:
                     zone.name_zh, placement.province_prefix, bool(placement.matched)
                 ),
                 "province": row["province"],
-                "city": placement.city,
+                "city": placement.city
+                or (row["province"] if row["province"] in MUNICIPALITIES else ""),
                 "county": placement.county,
                 "lat": f"{placement.lat:.6f}",
                 "lon": f"{placement.lon:.6f}",
@@ -723,7 +731,13 @@ def build(reference: Path, out: Path, data: Path) -> dict[str, object]:
         INDUSTRY_COLUMNS,
         sorted(industries, key=lambda r: r["industry_id"]),
     )
+    provinces, prefectures = place_rows(inputs.divisions, inputs.namer)
+    vocab_out = vocab_out or data / "vocab"
+    vocab_out.mkdir(parents=True, exist_ok=True)
+    write_csv(vocab_out / "provinces.csv", PROVINCE_COLUMNS, provinces)
+    write_csv(vocab_out / "prefectures.csv", PREFECTURE_COLUMNS, prefectures)
     figures = report_figures(inputs, zones, parks, events, upgrades, changes, term_rows)
+    figures["places"] = {"provinces": len(provinces), "prefectures": len(prefectures)}
     (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
     return figures
 

@@ -2,7 +2,7 @@
 
 The English name is built from the Chinese one, left to right, longest match first, from three
 curated tables and the places of the zone's province:
-- data/catalog_name_suffixes.csv: zone-type endings (suffix_zh, short_zh, name_en), which also
+- data/vocab/name_suffixes.csv: zone-type endings (suffix_zh, short_zh, name_en), which also
   give the short form (经济技术开发区 -> 经开区);
 - data/catalog_name_words.csv: words with a fixed English form (kind term: 临港 -> Port; kind
   place: a conventional English place name, 内蒙古 -> Inner Mongolia) and pinyin overrides for

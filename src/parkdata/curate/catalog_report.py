@@ -67,6 +67,10 @@ def render_report(f: dict[str, Any]) -> str:
         "Municipalities (北京, 天津, 上海, 重庆): city is the municipality; a name with no "
         "district is placed at the municipal centre with precision city.",
         "",
+        f"Place vocabularies written to data/vocab/: {f['places']['provinces']} provinces and "
+        f"{f['places']['prefectures']} prefectures (with the four municipalities), each with its "
+        "English name and WGS-84 centre.",
+        "",
         "### Ambiguous place names and the rule taken",
         "",
         "Rule: a stem shared by a prefecture and a county (湘潭市 / 湘潭县) means the prefecture, "
@@ -134,7 +138,7 @@ def render_report(f: dict[str, Any]) -> str:
     )
     out += [
         "",
-        "New sectors (appended to data/sectors.csv): "
+        "New sectors (appended to data/vocab/sectors.csv): "
         + ", ".join(s for s in f["new_sectors"] if s not in CURATED_SECTORS)
         + ".",
         "",
@@ -145,7 +149,7 @@ def render_report(f: dict[str, Any]) -> str:
         "",
         "Generated (name_en_generated = true): place words in pinyin (pypinyin 0.55.0, one "
         "capitalised word per place), zone types and fixed words from "
-        "data/catalog_name_suffixes.csv and data/catalog_name_words.csv. Pinyin overrides "
+        "data/vocab/name_suffixes.csv and data/catalog_name_words.csv. Pinyin overrides "
         f"used ({len(f['overrides'])}): " + ", ".join(f["overrides"]) + ".",
         "",
     ]

@@ -1,4 +1,9 @@
-"""Reading the Frictionless descriptor (data/datapackage.json): resources, fields, types."""
+"""Reading the Frictionless descriptor (data/datapackage.json): resources, fields, types.
+
+A resource's schema is either inline or a path to a schema file (data/schemas/parks.json), so
+that tables of the same shape (the curated parks and the generated catalogue) share one schema.
+Resources whose path lies under vocab/ are the vocabularies: codes with their labels, order and
+colour, which the fact tables point to with foreign keys."""
 
 from __future__ import annotations
 
@@ -8,16 +13,10 @@ from pathlib import Path
 
 DESCRIPTOR = "datapackage.json"
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
-TABLES = (
-    "sources",
-    "parks",
-    "events",
-    "indicators",
-    "industries",
-    "sectors",
-    "indicator_types",
-    "units",
-)
+VOCAB_DIR = "vocab/"
+# The fact tables, in the order the Dataset holds them.
+TABLES = ("sources", "parks", "events", "indicators", "industries")
+FACT_TABLES = ("events", "indicators", "industries")
 
 
 @dataclass(frozen=True)
@@ -29,8 +28,15 @@ class Field:
     description: str
 
 
-def read_descriptor(package_dir: Path) -> dict:
-    return json.loads((Path(package_dir) / DESCRIPTOR).read_text(encoding="utf-8"))
+def read_descriptor(package_dir: Path | str) -> dict:
+    """The descriptor with every schema path replaced by the schema it points to."""
+    package_dir = Path(package_dir)
+    descriptor = json.loads((package_dir / DESCRIPTOR).read_text(encoding="utf-8"))
+    for res in descriptor.get("resources", []):
+        if isinstance(res.get("schema"), str):
+            res["schema_path"] = res["schema"]
+            res["schema"] = json.loads((package_dir / res["schema"]).read_text(encoding="utf-8"))
+    return descriptor
 
 
 def resource(descriptor: dict, name: str) -> dict:
@@ -38,6 +44,13 @@ def resource(descriptor: dict, name: str) -> dict:
         if res["name"] == name:
             return res
     raise KeyError(name)
+
+
+def vocab_names(descriptor: dict) -> tuple[str, ...]:
+    """The vocabulary resources, in descriptor order."""
+    return tuple(
+        res["name"] for res in descriptor["resources"] if res["path"].startswith(VOCAB_DIR)
+    )
 
 
 def fields(descriptor: dict, name: str) -> list[Field]:
@@ -57,9 +70,10 @@ def fields(descriptor: dict, name: str) -> list[Field]:
     return out
 
 
-def enum_values(descriptor: dict, table: str, column: str) -> tuple[str, ...]:
-    """The allowed values of an enum column, in descriptor order."""
-    for fd in fields(descriptor, table):
-        if fd.name == column and fd.enum:
-            return fd.enum
-    raise KeyError(f"{table}.{column} has no enum")
+def foreign_keys(descriptor: dict, name: str) -> dict[str, tuple[str, str]]:
+    """column -> (resource, column) for the single-column foreign keys of `name`."""
+    out = {}
+    for key in resource(descriptor, name)["schema"].get("foreignKeys", []):
+        target = key["reference"]["resource"] or name
+        out[key["fields"]] = (target, key["reference"]["fields"])
+    return out

@@ -12,7 +12,7 @@ from frictionless import Package
 
 from parkdata.data import rules
 from parkdata.data.problems import Problem
-from parkdata.data.schema import DESCRIPTOR, TABLES
+from parkdata.data.schema import DESCRIPTOR, TABLES, read_descriptor
 
 UTF8_BOM = b"\xef\xbb\xbf"
 
@@ -28,13 +28,22 @@ def check_files(package_dir: Path) -> list[Problem]:
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         return [Problem(DESCRIPTOR, None, None, f"not valid UTF-8 JSON: {exc}")]
     problems = []
+    for res in descriptor.get("resources", []):
+        if isinstance(res.get("schema"), str) and not (package_dir / res["schema"]).is_file():
+            problems.append(Problem(res["schema"], None, None, "schema file is missing"))
+    if problems:
+        return problems
+    try:
+        descriptor = read_descriptor(package_dir)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        return [Problem(DESCRIPTOR, None, None, f"a schema file is not valid UTF-8 JSON: {exc}")]
     resources = {res.get("name"): res for res in descriptor.get("resources", [])}
     for table in TABLES:
         if table not in resources:
             problems.append(Problem(DESCRIPTOR, None, None, f"resource '{table}' is missing"))
-            continue
-        found = _check_encoding(package_dir, resources[table]["path"])
-        problems += found or _check_header(package_dir, resources[table])
+    for res in resources.values():
+        found = _check_encoding(package_dir, res["path"])
+        problems += found or _check_header(package_dir, res)
     return problems
 
 

@@ -7,40 +7,45 @@ missing total and median (<NA>), not 0. Values are converted to the base unit of
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from parkdata.data.frames import isin
-from parkdata.present.palette import LEVEL_ORDER
 
 ACTUAL_KINDS = ("actual", "estimate")
+UNKNOWN = "unknown"
 
 
-def _levels(parks: pd.DataFrame) -> pd.Series:
-    """Level with anything outside LEVEL_ORDER (including missing) as 'unknown'."""
+def _levels(parks: pd.DataFrame, levels: Sequence[str]) -> pd.Series:
+    """Level with anything outside `levels` (including missing) as 'unknown'."""
     level = parks["level"].astype("string")
-    return level.where(level.isin(LEVEL_ORDER), "unknown").fillna("unknown")
+    return level.where(level.isin(list(levels)), UNKNOWN).fillna(UNKNOWN)
 
 
-def _ordered(frame: pd.DataFrame, by: list[str]) -> pd.DataFrame:
-    order = {level: i for i, level in enumerate(LEVEL_ORDER)}
+def _ordered(frame: pd.DataFrame, by: list[str], levels: Sequence[str]) -> pd.DataFrame:
+    order = {level: i for i, level in enumerate(levels)}
     keys = [c for c in by if c != "level"]
     frame = frame.assign(_order=frame["level"].map(order))
     return frame.sort_values([*keys, "_order"], kind="stable").drop(columns="_order")
 
 
-def counts_by(parks: pd.DataFrame, by: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
-    """Number of parks per level (all four levels) within each group of `by` (e.g. ['province']):
-    columns *by, level, n. Missing values in a `by` column form their own group (<NA>)."""
+def counts_by(
+    parks: pd.DataFrame, by: list[str] | tuple[str, ...], levels: Sequence[str]
+) -> pd.DataFrame:
+    """Number of parks per level (every level of `levels`, the vocabulary's order) within each
+    group of `by` (e.g. ['province']): columns *by, level, n. Missing values in a `by` column
+    form their own group (<NA>)."""
     keys = [c for c in by if c != "level"]
     frame = parks[keys].copy()
-    frame["level"] = _levels(parks)
+    frame["level"] = _levels(parks, levels)
     n = frame.groupby([*keys, "level"], dropna=False).size()
     groups = frame[keys].drop_duplicates() if keys else pd.DataFrame(index=[0])
-    grid = groups.merge(pd.DataFrame({"level": list(LEVEL_ORDER)}), how="cross")
+    grid = groups.merge(pd.DataFrame({"level": list(levels)}), how="cross")
     out = grid.merge(n.rename("n").reset_index(), on=[*keys, "level"], how="left")
     out["n"] = out["n"].fillna(0).astype("int64")
     out["level"] = out["level"].astype("string")
-    return _ordered(out, ["level", *keys]).reset_index(drop=True)
+    return _ordered(out, ["level", *keys], levels).reset_index(drop=True)
 
 
 def levels_present(counts: pd.DataFrame) -> pd.DataFrame:
@@ -89,6 +94,7 @@ def indicator_by_level(
     parks: pd.DataFrame,
     units: pd.DataFrame,
     indicator: str,
+    levels: Sequence[str],
     by: str | list[str] = "level",
     *,
     kinds: tuple[str, ...] = ACTUAL_KINDS,
@@ -100,12 +106,13 @@ def indicator_by_level(
     values = park_values(indicators, units, indicator, kinds)
     base = values["base_unit"].dropna().unique()
     per_park = values.set_index("park_id")["value"]
-    return values_by_level(per_park, parks, by, base_unit=base[0] if len(base) else None)
+    return values_by_level(per_park, parks, levels, by, base_unit=base[0] if len(base) else None)
 
 
 def values_by_level(
     values: pd.Series,
     parks: pd.DataFrame,
+    levels: Sequence[str],
     by: str | list[str] = "level",
     *,
     base_unit: str | None = None,
@@ -117,7 +124,7 @@ def values_by_level(
         keys.append("level")
     others = [k for k in keys if k != "level"]
     frame = parks[["park_id", *others]].copy()
-    frame["level"] = _levels(parks)
+    frame["level"] = _levels(parks, levels)
     frame["value"] = frame["park_id"].map(values).astype("Float64")
     grouped = frame.groupby(keys, dropna=False)["value"]
     stats = pd.DataFrame(
@@ -129,7 +136,7 @@ def values_by_level(
         }
     ).reset_index()
     groups = frame[others].drop_duplicates() if others else pd.DataFrame(index=[0])
-    grid = groups.merge(pd.DataFrame({"level": list(LEVEL_ORDER)}), how="cross")
+    grid = groups.merge(pd.DataFrame({"level": list(levels)}), how="cross")
     out = grid.merge(stats, on=keys, how="left")
     out["total"] = out["total"].astype("Float64")
     out["median"] = out["median"].astype("Float64")
@@ -138,48 +145,54 @@ def values_by_level(
     out["base_unit"] = pd.Series([base_unit] * len(out), dtype="string")
     out["level"] = out["level"].astype("string")
     columns = [*keys, "total", "median", "base_unit", "n_parks", "n_missing"]
-    return _ordered(out, keys)[columns].reset_index(drop=True)
+    return _ordered(out, keys, levels)[columns].reset_index(drop=True)
 
 
 def sector_mix(
     industries: pd.DataFrame,
     parks: pd.DataFrame,
     sectors: pd.DataFrame,
+    levels: Sequence[str],
+    by: Sequence[str] = (),
     *,
     roles: tuple[str, ...] | None = None,
 ) -> pd.DataFrame:
-    """How many parks of each level have industries in each sector: columns level, sector,
-    label_zh, label_en, n_parks, n_with_data (parks of that level with any industry row, the
-    denominator) and share = n_parks / n_with_data (<NA> when no park of the level has data).
-    A park counts once per sector. `roles` limits to e.g. ('leading',)."""
+    """How many parks of each level (and group of `by`, e.g. ['province']) have industries in
+    each sector: columns *by, level, sector, label_zh, label_en, n_parks, n_with_data (parks of
+    that level and group with any industry row, the denominator) and share = n_parks /
+    n_with_data (<NA> when no park there has data). A park counts once per sector. `roles`
+    limits to e.g. ('leading',)."""
+    keys = [c for c in by if c != "level"]
     ind = industries[industries["park_id"].notna() & industries["sector"].notna()]
     if roles is not None:
         ind = ind[ind["role"].isin(roles)]
     ind = ind[isin(ind["park_id"], parks["park_id"])]
-    level = _levels(parks).set_axis(parks["park_id"])
-    pairs = ind[["park_id", "sector"]].drop_duplicates()
-    pairs = pairs.assign(level=pairs["park_id"].map(level))
-    n = pairs.groupby(["level", "sector"]).size().rename("n_parks")
-    with_data = pairs.groupby("level")["park_id"].nunique().rename("n_with_data")
-    grid = pd.DataFrame({"level": list(LEVEL_ORDER)}).merge(
+    info = parks[["park_id", *keys]].assign(level=_levels(parks, levels)).set_index("park_id")
+    pairs = ind[["park_id", "sector"]].drop_duplicates().join(info, on="park_id")
+    n = pairs.groupby([*keys, "level", "sector"], dropna=False).size().rename("n_parks")
+    with_data = (
+        pairs.groupby([*keys, "level"], dropna=False)["park_id"].nunique().rename("n_with_data")
+    )
+    groups = info[keys].drop_duplicates() if keys else pd.DataFrame(index=[0])
+    grid = groups.merge(pd.DataFrame({"level": list(levels)}), how="cross").merge(
         sectors[["sector", "label_zh", "label_en"]], how="cross"
     )
-    out = grid.merge(n.reset_index(), on=["level", "sector"], how="left")
-    out = out.merge(with_data.reset_index(), on="level", how="left")
+    out = grid.merge(n.reset_index(), on=[*keys, "level", "sector"], how="left")
+    out = out.merge(with_data.reset_index(), on=[*keys, "level"], how="left")
     out["n_parks"] = out["n_parks"].fillna(0).astype("int64")
     out["n_with_data"] = out["n_with_data"].fillna(0).astype("int64")
     share = out["n_parks"].astype("Float64") / out["n_with_data"].astype("Float64")
     out["share"] = share.where(out["n_with_data"] > 0)
     out["level"] = out["level"].astype("string")
-    return _ordered(out, ["level"]).reset_index(drop=True)
+    return _ordered(out, [*keys, "level"], levels).reset_index(drop=True)
 
 
-def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Each target paired with the latest actual (or estimate) of the same park (or, for
-    city-wide rows, the same region) and indicator, where both exist. Columns: park_id, region,
-    indicator, target_value, target_unit, target_year, target_fact_id, actual_value,
-    actual_unit, actual_year, actual_fact_id; with `units` also target_base, actual_base,
-    base_unit and ratio = actual_base / target_base (only within one unit family)."""
+def targets_with_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """Every target, with the latest actual (or estimate) of the same park (or, for city-wide
+    rows, the same region) and indicator where one exists. Columns: park_id, region, indicator,
+    target_value, target_unit, target_year, target_fact_id, target_source_id, actual_value,
+    actual_unit, actual_year, actual_fact_id, target_base, actual_base, base_unit and ratio =
+    actual_base / target_base (only within one unit family; missing without an actual)."""
     ind = indicators.assign(_key=indicators["park_id"].fillna("region:" + indicators["region"]))
     ind = ind[ind["_key"].notna() & ind["value"].notna()]
     targets = ind[ind["kind"] == "target"]
@@ -188,8 +201,8 @@ def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame | None = No
     )
     latest = actuals.sort_values("_year", kind="stable").groupby(["_key", "indicator"]).tail(1)
     pick = ["_key", "indicator", "value", "unit", "year", "fact_id"]
-    paired = targets[[*pick, "park_id", "region", "target_year"]].merge(
-        latest[pick], on=["_key", "indicator"], suffixes=("_t", "_a")
+    paired = targets[[*pick, "park_id", "region", "target_year", "source_id"]].merge(
+        latest[pick], on=["_key", "indicator"], how="left", suffixes=("_t", "_a")
     )
     out = pd.DataFrame(
         {
@@ -200,15 +213,20 @@ def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame | None = No
             "target_unit": paired["unit_t"],
             "target_year": paired["target_year"].fillna(paired["year_t"]),
             "target_fact_id": paired["fact_id_t"],
+            "target_source_id": paired["source_id"],
             "actual_value": paired["value_a"],
             "actual_unit": paired["unit_a"],
             "actual_year": paired["year_a"],
             "actual_fact_id": paired["fact_id_a"],
         }
     )
-    if units is not None:
-        out = _with_base(out, units)
-    return out.reset_index(drop=True)
+    return _with_base(out, units).reset_index(drop=True)
+
+
+def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+    """`targets_with_actuals` limited to the targets that have an actual to compare with."""
+    both = targets_with_actuals(indicators, units)
+    return both[both["actual_value"].notna()].reset_index(drop=True)
 
 
 def _with_base(out: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:

@@ -1,12 +1,14 @@
-"""Derivations about levels over time and planned area.
+"""Derivations about levels over time and about areas.
 
 - `level_at`: each park's level on a given day, from its dated approval events.
+- `first_dated`: the day each park was first founded or approved (for the as-of view).
 - `status_history`: each park's status segments (established → provincial → national).
 - `level_counts_over_time`: how many parks were national or provincial at each change.
-- `planned_area_km2`: one planned area per park in km², with the fact it comes from.
+- `area_km2`: one area per park in km², of one scope only (planned, approved, …).
 
-An event dated only to a year or month counts from the first day it can mean (2012 → 2012-01-01).
-"""
+Which events are approvals and the level each confers come from the event_kinds vocabulary;
+the statuses and their order from the statuses vocabulary. An event dated only to a year or
+month counts from the first day it can mean (2012 → 2012-01-01)."""
 
 from __future__ import annotations
 
@@ -16,13 +18,16 @@ from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_precisions, date_starts
 from parkdata.data.frames import isin
 
-APPROVALS = ("provincial_approval", "national_approval")
-STATUS_ORDER = ("established", "provincial", "national")
-AREA_INDICATORS = ("planned_area", "approved_area")
+ESTABLISHED = "established"  # the event (and status) of a park's founding
+
+
+def approval_kinds(ds: Dataset) -> tuple[str, ...]:
+    """Event kinds that confer a level (provincial_approval, national_approval, …)."""
+    return tuple(ds.vocab["event_kinds"].column("confers_level"))
 
 
 def _dated_events(ds: Dataset, kinds: tuple[str, ...]) -> pd.DataFrame:
-    ev = ds.events[ds.events["event"].isin(kinds) & ds.events["date"].notna()]
+    ev = ds.events[isin(ds.events["event"], kinds) & ds.events["date"].notna()]
     ev = ev[ev["park_id"].notna()].copy()
     ev["start"] = date_starts(ev["date"])
     ev["precision"] = date_precisions(ev["date"])
@@ -33,7 +38,7 @@ def level_at(ds: Dataset, when: str | pd.Timestamp) -> pd.Series:
     """Level of every park on `when`: its latest approval on or before that day; else its
     current level if the level's source is dated on or before `when`; else 'unknown'."""
     when = pd.Timestamp(when)
-    approvals = _dated_events(ds, APPROVALS)
+    approvals = _dated_events(ds, approval_kinds(ds))
     latest = approvals[approvals["start"] <= when].groupby("park_id")["level_after"].last()
     parks = ds.parks.set_index("park_id")
     as_of = date_starts(parks["level_as_of"])
@@ -41,30 +46,49 @@ def level_at(ds: Dataset, when: str | pd.Timestamp) -> pd.Series:
     has_approvals = parks.index.isin(approvals["park_id"])
     fallback = fallback.where(~has_approvals, "unknown")  # dated history wins when it exists
     levels = fallback.astype("string")
-    levels.loc[latest.index] = latest.astype("string")
+    levels.loc[latest.index.intersection(levels.index)] = latest.astype("string")
     return levels.rename("level")
+
+
+def first_dated(ds: Dataset) -> pd.Series:
+    """park_id -> first day of its earliest dated founding or approval (parks without one are
+    absent: they cannot be placed in time)."""
+    ev = _dated_events(ds, (ESTABLISHED, *approval_kinds(ds)))
+    return ev.groupby("park_id")["start"].min()
 
 
 def status_history(ds: Dataset) -> pd.DataFrame:
     """One row per status segment: park_id, status, start, end (NaT = ongoing), start_precision,
-    source_id. Parks without dated establishment or approval events have no rows."""
-    ev = _dated_events(ds, ("established", *APPROVALS))
+    event_id, source_id, evidence. Parks without dated establishment or approval events have no
+    rows."""
+    columns = [
+        "park_id",
+        "status",
+        "start",
+        "end",
+        "start_precision",
+        "date",
+        "event_id",
+        "source_id",
+        "evidence",
+    ]
+    ev = _dated_events(ds, (ESTABLISHED, *approval_kinds(ds)))
     if ev.empty:
-        return pd.DataFrame(
-            columns=["park_id", "status", "start", "end", "start_precision", "source_id"]
-        )
-    ev["status"] = ev["level_after"].fillna("established").astype("string")
-    ev = ev[ev["status"].isin(STATUS_ORDER)]
+        return pd.DataFrame(columns=columns)
+    statuses = ds.vocab["statuses"].codes()
+    ev["status"] = ev["level_after"].fillna(ESTABLISHED).astype("string")
+    ev = ev[isin(ev["status"], statuses)]
     ev = ev.drop_duplicates(["park_id", "status", "start"])
     ev["end"] = ev.groupby("park_id")["start"].shift(-1)
-    out = ev[["park_id", "status", "start", "end", "precision", "source_id"]]
-    return out.rename(columns={"precision": "start_precision"}).reset_index(drop=True)
+    out = ev.rename(columns={"precision": "start_precision"})
+    return out[columns].reset_index(drop=True)
 
 
 def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
-    """How many parks held each level after every dated approval: columns date, level, n.
-    Only parks with dated approvals can be placed in time (see `parks_without_dated_level`)."""
-    approvals = _dated_events(ds, APPROVALS)
+    """How many parks held each conferred level after every dated approval: columns date,
+    level, n. Only parks with dated approvals can be placed in time (see
+    `parks_without_dated_level`)."""
+    approvals = _dated_events(ds, approval_kinds(ds))
     if approvals.empty:
         return pd.DataFrame(
             {
@@ -73,49 +97,53 @@ def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
                 "n": pd.Series(dtype="int64"),
             }
         )
-    rows = []
-    for date in sorted(approvals["start"].unique()):
-        current = approvals[approvals["start"] <= date].groupby("park_id")["level_after"].last()
-        for level in ("national", "provincial"):
-            rows.append(
-                {"date": pd.Timestamp(date), "level": level, "n": int((current == level).sum())}
-            )
+    conferred = [lvl for lvl in ds.vocab["levels"].codes() if lvl in set(approvals["level_after"])]
+    # Each park's level after each of its approvals, carried forward over every change date.
+    steps = approvals.drop_duplicates(["park_id", "start"], keep="last")
+    wide = steps.pivot(index="start", columns="park_id", values="level_after").ffill()
+    rows = [
+        {"date": pd.Timestamp(day), "level": level, "n": int((row == level).sum())}
+        for day, row in wide.iterrows()
+        for level in conferred
+    ]
     return pd.DataFrame(rows).astype({"level": "string"})
 
 
 def parks_without_dated_level(ds: Dataset) -> pd.Index:
-    """Parks with a known level but no dated approval event: not placed on level-over-time views."""
-    dated = set(_dated_events(ds, APPROVALS)["park_id"])
-    known = ds.parks[ds.parks["level"].isin(["national", "provincial"])]
+    """Parks with a conferred level but no dated approval event: not placed on level-over-time
+    views."""
+    dated = set(_dated_events(ds, approval_kinds(ds))["park_id"])
+    conferred = set(ds.vocab["event_kinds"].column("confers_level").values())
+    known = ds.parks[isin(ds.parks["level"], conferred)]
     return pd.Index(known.loc[~isin(known["park_id"], dated), "park_id"])
 
 
-def planned_area_facts(ds: Dataset) -> pd.DataFrame:
-    """The area fact chosen for each park, converted to km². Preference: article over reference,
-    actual over target, planned_area over approved_area, then the latest year."""
+def area_facts(ds: Dataset, indicator: str) -> pd.DataFrame:
+    """The `indicator` fact (one area scope) chosen for each park, converted to km². Preference:
+    article over reference, actual over estimate and target, then the latest year. Never mixes
+    scopes: another area indicator is another call."""
+    columns = ["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"]
     ind = ds.indicators[
-        ds.indicators["indicator"].isin(AREA_INDICATORS) & ds.indicators["park_id"].notna()
+        (ds.indicators["indicator"] == indicator) & ds.indicators["park_id"].notna()
     ]
+    ind = ind[ind["value"].notna()]
     if ind.empty:
-        return pd.DataFrame(
-            columns=["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"]
-        )
+        return pd.DataFrame(columns=columns)
     to_base = ds.units.set_index("unit")["to_base"]
     kind = ds.sources.set_index("source_id")["kind"]
+    actual = set(ds.vocab["indicator_kinds"].where("counts_as_actual"))
     ranked = ind.assign(
         area_km2=(ind["value"] * ind["unit"].map(to_base)).astype("Float64"),
         _article=(ind["source_id"].map(kind) == "article").astype(int),
-        _actual=(ind["kind"] != "target").astype(int),
-        _planned=(ind["indicator"] == "planned_area").astype(int),
+        _actual=isin(ind["kind"], actual).astype(int),
+        _exact=(ind["kind"] == "actual").astype(int),
         _year=ind["year"].fillna(0),
-    ).sort_values(["park_id", "_article", "_actual", "_planned", "_year"], kind="stable")
+    ).sort_values(["park_id", "_article", "_actual", "_exact", "_year"], kind="stable")
     best = ranked.groupby("park_id").tail(1)
-    return best[["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"]].reset_index(
-        drop=True
-    )
+    return best[columns].reset_index(drop=True)
 
 
-def planned_area_km2(ds: Dataset) -> pd.Series:
-    """Planned area in km² per park_id; parks without any area fact are absent (not 0)."""
-    facts = planned_area_facts(ds)
-    return facts.set_index("park_id")["area_km2"].rename("planned_area_km2")
+def area_km2(ds: Dataset, indicator: str) -> pd.Series:
+    """Area of one scope in km² per park_id; parks without such a fact are absent (not 0)."""
+    facts = area_facts(ds, indicator)
+    return facts.set_index("park_id")["area_km2"].astype("Float64").rename(indicator)

@@ -1,5 +1,6 @@
-"""Figures for the Overview page: counts by level and province, planned area (known sum and how
-many parks lack one), facts and sources, the most recent dated events."""
+"""Figures for the Overview page: how many parks of each level, the approved area (the only area
+scope every catalogue zone has: median, total and how many zones have one), facts and sources,
+how current the data is, and the latest dated events apart from the upcoming targets."""
 
 from __future__ import annotations
 
@@ -8,58 +9,61 @@ from dataclasses import dataclass
 import pandas as pd
 
 from parkdata.data.dataset import Dataset
-from parkdata.model.filters import LEVELS
-from parkdata.present import tables
-from parkdata.present.i18n import label, place, t
+from parkdata.data.dates import date_starts
+from parkdata.data.schema import FACT_TABLES
 
-FACT_TABLES = ("events", "indicators", "industries")
+PARK_SOURCE_COLUMNS = ("level_source_id", "location_source_id")
 
 
 @dataclass(frozen=True)
 class Figures:
     n_parks: int
-    n_national: int
-    n_provincial: int
-    area_km2: float | None  # sum of the known planned areas; None when no park has one
-    n_area_missing: int
+    n_by_level: dict[str, int]
+    area_indicator: str  # the one area scope summed and summarised
+    area_total_km2: float | None  # sum of the known areas; None when no park has one
+    area_median_km2: float | None
+    n_area_known: int
     n_facts: int
-    n_sources: int
+    n_sources: int  # sources cited by the parks shown (facts, levels, locations)
+    newest_source: str | None  # publication date of the newest source cited
 
 
-def figures(ds: Dataset, area_km2: pd.Series) -> Figures:
-    """Headline numbers of the (filtered) dataset; `area_km2` is park_id -> planned area."""
-    known = ds.parks["park_id"].map(area_km2).dropna()
-    cited = set().union(*(set(getattr(ds, name)["source_id"].dropna()) for name in FACT_TABLES))
-    level = ds.parks["level"]
+def cited_sources(ds: Dataset) -> set[str]:
+    """source_ids cited by the dataset's facts and by its parks' levels and locations."""
+    cited: set[str] = set()
+    for name in FACT_TABLES:
+        cited |= set(getattr(ds, name)["source_id"].dropna())
+    for column in PARK_SOURCE_COLUMNS:
+        cited |= set(ds.parks[column].dropna())
+    return cited
+
+
+def figures(ds: Dataset, area: pd.Series, area_indicator: str) -> Figures:
+    """Headline numbers of the (filtered) dataset; `area` is park_id -> area in km² of the one
+    scope `area_indicator`."""
+    known = ds.parks["park_id"].map(area).dropna().astype(float)
+    cited = cited_sources(ds)
+    published = ds.sources.loc[ds.sources["source_id"].isin(cited), "published"].dropna()
+    counts = ds.parks["level"].value_counts()
     return Figures(
         n_parks=len(ds.parks),
-        n_national=int((level == "national").sum()),
-        n_provincial=int((level == "provincial").sum()),
-        area_km2=float(known.sum()) if len(known) else None,
-        n_area_missing=len(ds.parks) - len(known),
+        n_by_level={str(k): int(v) for k, v in counts.items()},
+        area_indicator=area_indicator,
+        area_total_km2=float(known.sum()) if len(known) else None,
+        area_median_km2=float(known.median()) if len(known) else None,
+        n_area_known=len(known),
         n_facts=sum(len(getattr(ds, name)) for name in FACT_TABLES),
         n_sources=len(cited),
+        newest_source=str(max(published)) if len(published) else None,
     )
 
 
-def level_province_counts(parks: pd.DataFrame, lang: str) -> pd.DataFrame:
-    """Parks per level (rows, in level order) and province (columns), with totals."""
-    counts = pd.crosstab(parks["level"], parks["province"])
-    counts = counts.reindex([lv for lv in LEVELS if lv in counts.index]).astype(int)
-    counts[t("total", lang)] = counts.sum(axis=1)
-    counts.loc[t("total", lang)] = counts.sum(axis=0)
-    counts.index = [label("level", v, lang) if v in LEVELS else v for v in counts.index]
-    counts.index.name = t("level", lang)
-    counts.columns = [place(c, lang) for c in counts.columns]
-    return counts
-
-
-def recent_events(ds: Dataset, lang: str, n: int = 8) -> pd.DataFrame:
-    """The `n` latest dated events (dates as written, so a month stays a month)."""
-    frame = tables.events_table(ds, lang)
-    frame = frame[frame["date"].notna()]
-    order = frame["date"].str.pad(10, side="right", fillchar="9")  # 2021 sorts after 2021-05
-    latest = frame.loc[order.sort_values(ascending=False, kind="stable").index[:n]]
-    region = latest["region"].map(lambda r: place(r, lang))
-    latest = latest.assign(name=latest["name"].fillna(region))
-    return latest[["date", "name", "event", "description", "source_id"]].reset_index(drop=True)
+def dated_events(ds: Dataset, today: pd.Timestamp, n: int = 8) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(latest past events, upcoming ones): the `n` most recent events dated up to `today`,
+    newest first, and the events dated after it (target deadlines …), soonest first. Dates are
+    ordered by the first day they can mean, so '2021' comes after '2021-12-02' among the past."""
+    ev = ds.events[ds.events["date"].notna()]
+    start = date_starts(ev["date"])
+    past = ev[start <= today].assign(_start=start).sort_values("_start", ascending=False)
+    future = ev[start > today].assign(_start=start).sort_values("_start")
+    return past.head(n).drop(columns="_start"), future.drop(columns="_start")

@@ -1,8 +1,10 @@
 """Plotly figures for the Timeline and Compare pages (pure: frames in, go.Figure out).
 
-Missing is never drawn as zero: a bar without a value is left out and a "no data" mark stands
-in its place; every bar says how many parks are behind it. Free text shown in hovers (park
-names, event labels) is HTML-escaped, since plotly interprets a subset of HTML there."""
+Colours, order and labels of levels and statuses come from the vocabularies through `Labels`.
+Missing is never drawn as zero: a bar without a value is left out and a "no data" mark stands in
+its place; every bar says how many parks stand behind it out of how many in its group. Free text
+shown in hovers (park names, event labels) is HTML-escaped, since plotly interprets a subset of
+HTML there. Legends sit below the plot, clear of the toolbar on a narrow screen."""
 
 from __future__ import annotations
 
@@ -10,24 +12,24 @@ import html
 
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.subplots import make_subplots
 
-from parkdata.present import palette
-from parkdata.present.i18n import term
+from parkdata.present.labels import Labels
 
 FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
-
-
-def label(key: object, lang: str) -> str:
-    """Display label for a level/status/marker kind, chart word or place (`i18n.term`)."""
-    return term(key, lang)
+MISSING_HEX = "#bbbbbb"
+EVENT_MARKER = ("diamond", "#444444")
+TARGET_MARKER = ("star", "#d62728")
+# What every chart's toolbar offers: no plotly logo, no editing of the figure.
+CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
 
 
 def _layout(fig: go.Figure, **kwargs) -> go.Figure:
     fig.update_layout(
         template="plotly_white",
         font={"family": FONT},
-        margin={"l": 10, "r": 10, "t": 40, "b": 10},
-        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
+        margin={"l": 10, "r": 10, "t": 30, "b": 10},
+        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
         **kwargs,
     )
     return fig
@@ -45,46 +47,42 @@ def format_partial(when: object, precision: object) -> str:
     return stamp.strftime("%Y-%m-%d")
 
 
-def _names(frame: pd.DataFrame) -> pd.Series:
-    if "park_name" in frame:
-        return frame["park_name"].astype("string").fillna(frame["park_id"].astype("string"))
-    return frame["park_id"].astype("string")
-
-
 def status_timeline(
     history: pd.DataFrame,
     markers: pd.DataFrame | None,
-    lang: str = "zh",
+    labels: Labels,
+    names: pd.Series,
     *,
     today: pd.Timestamp | None = None,
 ) -> go.Figure:
     """Each park's status over time as horizontal bars (one row per park, one trace per status
-    in palette colours); dated events and targets as markers on the park's row. `history`:
-    park_id, [park_name], status, start, end (NaT = ongoing, drawn to `today`), start_precision.
-    `markers`: park_id, [park_name], date, kind (event slug or 'target'), label."""
+    in its vocabulary colour); dated events and targets as markers on the park's row.
+    `history`: park_id, status, start, end (NaT = ongoing, drawn to `today`), start_precision.
+    `markers`: park_id, date, kind ('target' or an event code), label. `names`: park_id -> name."""
     today = pd.Timestamp(today) if today is not None else pd.Timestamp.today().normalize()
     fig = go.Figure()
     hist = history.assign(
-        _name=_names(history),
+        _name=history["park_id"].map(names).fillna(history["park_id"]).astype("string"),
         _start=pd.to_datetime(history["start"].astype("object")),
         _end=pd.to_datetime(history["end"].astype("object")),
     )
     order = hist.sort_values("_start", kind="stable")["_name"].drop_duplicates().tolist()
-    for status in palette.STATUS_ORDER:
+    for status in labels.order("statuses"):
         part = hist[hist["status"] == status]
         if part.empty:
             continue
+        name = labels.code("statuses", status)
         ends = part["_end"].fillna(today)
         starts_text = [
             format_partial(s, p)
             for s, p in zip(part["_start"], part["start_precision"], strict=True)
         ]
         ends_text = [
-            label("ongoing", lang) if pd.isna(e) else format_partial(e, "day") for e in part["_end"]
+            labels.term("ongoing") if pd.isna(e) else format_partial(e, "day") for e in part["_end"]
         ]
         fig.add_trace(
             go.Bar(
-                name=label(status, lang),
+                name=name,
                 orientation="h",
                 y=part["_name"].map(html.escape).tolist(),
                 base=[s.isoformat() for s in part["_start"]],
@@ -92,37 +90,39 @@ def status_timeline(
                     (e - s).total_seconds() * 1000
                     for s, e in zip(part["_start"], ends, strict=True)
                 ],
-                marker_color=palette.STATUS_HEX[status],
+                marker_color=labels.colour("statuses", status),
                 customdata=list(zip(starts_text, ends_text, strict=True)),
                 hovertemplate="%{y}<br>"
-                + label(status, lang)
+                + html.escape(name)
                 + ": %{customdata[0]} – %{customdata[1]}<extra></extra>",
             )
         )
     if markers is not None and not markers.empty:
-        _add_markers(fig, markers, lang)
-        order += [n for n in _names(markers).tolist() if n not in order]
+        marks = markers.assign(
+            _name=markers["park_id"].map(names).fillna(markers["park_id"]).astype("string")
+        )
+        _add_markers(fig, marks, labels)
+        order += [n for n in marks["_name"].tolist() if n not in order]
     escaped = [html.escape(n) for n in order]
     fig.update_xaxes(type="date")
     fig.update_yaxes(categoryorder="array", categoryarray=escaped[::-1], title=None)
-    return _layout(fig, barmode="overlay", height=max(260, 120 + 28 * len(order)))
+    return _layout(fig, barmode="overlay", height=max(260, 140 + 28 * len(order)))
 
 
-def _add_markers(fig: go.Figure, markers: pd.DataFrame, lang: str) -> None:
-    marks = markers.assign(
-        _name=_names(markers),
-        _date=pd.to_datetime(markers["date"].astype("object")),
-        _group=markers["kind"].where(markers["kind"] == "target", "event"),
+def _add_markers(fig: go.Figure, marks: pd.DataFrame, labels: Labels) -> None:
+    marks = marks.assign(
+        _date=pd.to_datetime(marks["date"].astype("object")),
+        _group=marks["kind"].where(marks["kind"] == "target", "event"),
     )
     marks = marks[marks["_date"].notna()]
-    styles = {"event": ("diamond", "#444444"), "target": ("star", "#d62728")}
+    styles = {"event": EVENT_MARKER, "target": TARGET_MARKER}
     for group, (symbol, colour) in styles.items():
         part = marks[marks["_group"] == group]
         if part.empty:
             continue
         fig.add_trace(
             go.Scatter(
-                name=label(group, lang),
+                name=labels.term(group),
                 mode="markers",
                 y=part["_name"].map(html.escape).tolist(),
                 x=[d.isoformat() for d in part["_date"]],
@@ -133,51 +133,56 @@ def _add_markers(fig: go.Figure, markers: pd.DataFrame, lang: str) -> None:
         )
 
 
-def level_counts_chart(counts: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """How many parks were national / provincial at each date (columns date, level, n), as step
-    lines in the level colours."""
+def level_counts_chart(counts: pd.DataFrame, labels: Labels) -> go.Figure:
+    """How many parks held each level at each date (columns date, level, n), as step lines in
+    the level colours."""
     fig = go.Figure()
-    for level in palette.LEVEL_ORDER:
+    for level in labels.order("levels"):
         part = counts[counts["level"] == level].sort_values("date")
         if part.empty:
             continue
+        name = labels.code("levels", level)
         fig.add_trace(
             go.Scatter(
-                name=label(level, lang),
+                name=name,
                 x=[pd.Timestamp(d).isoformat() for d in part["date"]],
                 y=part["n"].astype(int).tolist(),
-                mode="lines+markers",
-                line={"shape": "hv", "color": palette.LEVEL_HEX[level], "width": 3},
-                hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + label(level, lang) + "</extra>",
+                mode="lines",
+                line={"shape": "hv", "color": labels.colour("levels", level), "width": 3},
+                hovertemplate="%{x|%Y-%m-%d}: %{y}<extra>" + html.escape(name) + "</extra>",
             )
         )
-    fig.update_yaxes(title=label("n_parks_axis", lang), rangemode="tozero", dtick=1)
-    fig.update_xaxes(title=label("date", lang), type="date")
-    return _layout(fig, height=320)
+    fig.update_yaxes(title=labels.term("n_parks_axis"), rangemode="tozero")
+    fig.update_xaxes(title=labels.term("date"), type="date")
+    return _layout(fig, height=340)
+
+
+def _counts(part: pd.DataFrame, column: str) -> list[int | None]:
+    if column not in part:
+        return [None] * len(part)
+    return [None if pd.isna(v) else int(v) for v in part[column]]
 
 
 def compare_bar(
     frame: pd.DataFrame,
     x: str,
     y: str,
-    color: str = "level",
-    n_col: str = "n_parks",
-    lang: str = "zh",
+    labels: Labels,
     *,
+    n_col: str = "n_parks",
     y_title: str | None = None,
     x_labels: dict[str, str] | None = None,
 ) -> go.Figure:
-    """Grouped bars of `y` by `x`, one trace per `color` value (levels in palette colours). Each
-    bar shows n = `n_col` parks behind it; a missing `y` draws no bar (never 0) and a "no data"
-    mark at its place. Colour groups with no row at all are left out."""
+    """Grouped bars of `y` by `x`, one trace per level (vocabulary colours and order). Each bar
+    says how many parks stand behind it: 'n' for counts, 'k/n' (parks with a value / parks of
+    the group) when the frame has n_missing. A missing `y` draws no bar (never 0) and a
+    "no data" mark at its place; a level with no row at all is left out."""
     fig = go.Figure()
     categories = list(dict.fromkeys(frame[x].astype("string").fillna("—")))
-    shown = [x_labels.get(c, c) if x_labels else label(c, lang) for c in categories]
-    groups = list(dict.fromkeys(frame[color].astype("string").fillna("unknown")))
-    if color == "level":
-        groups = [g for g in palette.LEVEL_ORDER if g in groups]
-    for group in groups:
-        part = frame[frame[color].astype("string").fillna("unknown") == group]
+    shown = [x_labels.get(c, c) if x_labels else labels.place(c) or c for c in categories]
+    present = set(frame["level"].astype("string").fillna("unknown"))
+    for level in [lv for lv in labels.order("levels") if lv in present]:
+        part = frame[frame["level"].astype("string").fillna("unknown") == level]
         part = part.set_index(part[x].astype("string").fillna("—")).reindex(categories)
         values = [None if pd.isna(v) else float(v) for v in part[y]]
         n = _counts(part, n_col)
@@ -187,76 +192,97 @@ def compare_bar(
         missing = [i for i, v in enumerate(values) if v is None and without[i]]
         if all(v is None for v in values) and not missing:
             continue
-        colour = palette.LEVEL_HEX.get(group) if color == "level" else None
-        hover = "%{x}<br>%{y:,.4~g}<br>" + label("n_parks", lang) + ": %{customdata[0]}"
-        if "n_missing" in part:
-            hover += "<br>" + label("n_missing", lang) + ": %{customdata[1]}"
+        name = labels.code("levels", level)
+        of = [
+            (k or 0) + (m or 0) if m is not None else None
+            for k, m in zip(n, n_missing, strict=True)
+        ]
+        text = [
+            ("" if v is None else f"{k}/{t}" if t is not None else f"n={k}")
+            for v, k, t in zip(values, n, of, strict=True)
+        ]
+        hover = "%{x}<br>%{y:,.4~g}<br>" + html.escape(labels.term("n_parks")) + ": %{text}"
         fig.add_trace(
             go.Bar(
-                name=label(group, lang),
+                name=name,
                 x=shown,
                 y=values,
-                offsetgroup=group,
-                marker_color=colour,
-                text=[f"n={k}" if v is not None else "" for v, k in zip(values, n, strict=True)],
+                offsetgroup=level,
+                marker_color=labels.colour("levels", level),
+                text=text,
                 textposition="outside",
-                customdata=list(zip(n, n_missing, strict=True)),
-                hovertemplate=hover + "<extra>" + label(group, lang) + "</extra>",
+                hovertemplate=hover + "<extra>" + html.escape(name) + "</extra>",
             )
         )
         if missing:
             fig.add_trace(
                 go.Scatter(
-                    name=label(group, lang) + " – " + label("no_data", lang),
+                    name=name + " – " + labels.term("no_data"),
                     x=[shown[i] for i in missing],
                     y=[0] * len(missing),
                     mode="text",
-                    text=[label("no_data", lang)] * len(missing),
+                    text=[labels.term("no_data")] * len(missing),
                     textposition="top center",
-                    textfont={"color": palette.MISSING_HEX},
-                    offsetgroup=group,
+                    textfont={"color": MISSING_HEX},
+                    offsetgroup=level,
                     showlegend=False,
                     hoverinfo="skip",
                 )
             )
     fig.update_yaxes(title=y_title or y, rangemode="tozero")
     fig.update_xaxes(title=None)
-    return _layout(fig, barmode="group", scattermode="group", height=380)
+    return _layout(fig, barmode="group", scattermode="group", height=400)
 
 
-def _counts(part: pd.DataFrame, column: str) -> list[int | None]:
-    if column not in part:
-        return [None] * len(part)
-    return [None if pd.isna(v) else int(v) for v in part[column]]
-
-
-def sector_mix_chart(mix: pd.DataFrame, lang: str = "zh") -> go.Figure:
-    """Share of parks with each sector, one horizontal bar trace per level that has industry
-    data (from compare.sector_mix); text shows parks with the sector / parks with data."""
-    fig = go.Figure()
-    names = mix["label_en"] if lang == "en" else mix["label_zh"]
-    mix = mix.assign(_name=names.astype("string").fillna(mix["sector"]))
-    present = mix.groupby("sector")["n_parks"].transform("sum") > 0
-    mix = mix[present]  # sectors no park has are left out (the table lists them)
-    for level in palette.LEVEL_ORDER:
-        part = mix[(mix["level"] == level) & mix["share"].notna()]
-        if part.empty:
-            continue  # no park of this level has industry data: not drawn as 0 %
+def sector_heatmap(mix: pd.DataFrame, by: str, labels: Labels) -> go.Figure:
+    """Share of parks with each sector (rows) in each group of `by` (columns), one panel per
+    level with industry data (from compare.sector_mix_by). Cells read 'parks with the sector /
+    parks with industry data'; a group without data is blank, never 0 %."""
+    levels = [lv for lv in labels.order("levels") if (mix["level"] == lv).any()]
+    levels = [lv for lv in levels if mix.loc[mix["level"] == lv, "n_with_data"].sum() > 0]
+    sectors = [s for s in labels.order("sectors") if s in set(mix["sector"])]
+    sectors = [s for s in sectors if mix.loc[mix["sector"] == s, "n_parks"].sum() > 0]
+    if not levels or not sectors:
+        return _layout(go.Figure(), height=200)
+    fig = make_subplots(
+        rows=1,
+        cols=len(levels),
+        shared_yaxes=True,
+        subplot_titles=[labels.code("levels", lv) for lv in levels],
+        horizontal_spacing=0.04,
+    )
+    rows = [labels.code("sectors", s) for s in sectors]
+    for col, level in enumerate(levels, start=1):
+        part = mix[mix["level"] == level]
+        groups = [g for g in dict.fromkeys(part[by].astype("string")) if isinstance(g, str)]
+        grid = part.pivot_table(
+            index="sector", columns=by, values="share", aggfunc="first", dropna=False
+        ).reindex(index=sectors, columns=groups)
+        n = part.pivot_table(index="sector", columns=by, values="n_parks", aggfunc="first")
+        of = part.pivot_table(index="sector", columns=by, values="n_with_data", aggfunc="first")
+        n, of = n.reindex(index=sectors, columns=groups), of.reindex(index=sectors, columns=groups)
+        text = [
+            ["" if pd.isna(s) else f"{int(a)}/{int(b)}" for s, a, b in zip(sr, ar, br, strict=True)]
+            for sr, ar, br in zip(grid.to_numpy(), n.to_numpy(), of.to_numpy(), strict=True)
+        ]
         fig.add_trace(
-            go.Bar(
-                name=f"{label(level, lang)} (n={int(part['n_with_data'].iloc[0])})",
-                orientation="h",
-                y=part["_name"].tolist(),
-                x=(part["share"].astype(float) * 100).tolist(),
-                marker_color=palette.LEVEL_HEX[level],
-                text=[
-                    f"{a}/{b}" for a, b in zip(part["n_parks"], part["n_with_data"], strict=True)
-                ],
-                textposition="outside",
-                hovertemplate="%{y}: %{x:.0f}% (%{text})<extra>" + label(level, lang) + "</extra>",
-            )
+            go.Heatmap(
+                z=[[None if pd.isna(v) else float(v) * 100 for v in r] for r in grid.to_numpy()],
+                x=[labels.place(g) for g in groups],
+                y=rows,
+                text=text,
+                texttemplate="%{text}",
+                colorscale="Blues",
+                zmin=0,
+                zmax=100,
+                showscale=col == len(levels),
+                colorbar={"title": {"text": "%"}},
+                hovertemplate="%{x}<br>%{y}: %{z:.0f}% (%{text})<extra>"
+                + html.escape(labels.code("levels", level))
+                + "</extra>",
+            ),
+            row=1,
+            col=col,
         )
-    fig.update_xaxes(title=label("share", lang) + " (%)", range=[0, 110])
-    fig.update_yaxes(title=None, autorange="reversed")
-    n_rows = mix["_name"].nunique()
-    return _layout(fig, barmode="group", height=max(300, 90 + 22 * n_rows * max(1, len(fig.data))))
+    fig.update_yaxes(autorange="reversed")
+    return _layout(fig, height=max(320, 120 + 26 * len(sectors)))

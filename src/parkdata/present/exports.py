@@ -22,9 +22,12 @@ from datetime import UTC, datetime
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
 
 from parkdata.model.filters import Filters
-from parkdata.present.i18n import label, t
+from parkdata.present.labels import Labels
 
 BOM = "\ufeff"
 _DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
@@ -73,11 +76,31 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def plain_numbers(df: pd.DataFrame) -> pd.DataFrame:
+    """Float columns as they would be written by hand: whole numbers without '.0' (8, not
+    8.0), others with up to 15 significant digits; missing stays empty. Other columns as is."""
+    out = df
+    for col in df.columns:
+        if not pd.api.types.is_float_dtype(df[col].dtype):
+            continue
+        if out is df:
+            out = df.copy()
+        out[col] = df[col].map(_plain_number, na_action="ignore").astype("string")
+    return out
+
+
+def _plain_number(value: float) -> str:
+    number = float(value)
+    return str(int(number)) if number.is_integer() and abs(number) < 1e15 else f"{number:.15g}"
+
+
 def csv_bytes(df: pd.DataFrame, metadata: Mapping[str, object] | None = None) -> bytes:
-    """UTF-8 CSV with BOM; missing cells are empty (never 0). `metadata` is accepted for a
-    uniform call and deliberately not written into the table (see module doc)."""
+    """UTF-8 CSV with BOM; missing cells are empty (never 0); whole numbers without '.0'.
+    `metadata` is accepted for a uniform call and deliberately not written into the table
+    (see module doc)."""
     del metadata
-    return (BOM + safe_frame(df).to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
+    frame = plain_numbers(safe_frame(df))
+    return (BOM + frame.to_csv(index=False, lineterminator="\r\n")).encode("utf-8")
 
 
 def metadata_rows(metadata: Mapping[str, object]) -> list[tuple[str, str]]:
@@ -90,31 +113,55 @@ def metadata_rows(metadata: Mapping[str, object]) -> list[tuple[str, str]]:
     return rows
 
 
-def xlsx_bytes(df: pd.DataFrame, metadata: Mapping[str, object]) -> bytes:
-    """Excel workbook: sheet "data" holds the rows, sheet "metadata" the sources, licence,
-    filters and export time (one key/value per row)."""
-    from openpyxl import Workbook
+MAX_WIDTH = 60  # characters: wider text wraps in the cell's own view
 
+
+def xlsx_bytes(df: pd.DataFrame, metadata: Mapping[str, object]) -> bytes:
+    """Excel workbook: sheet "data" holds the rows (bold, frozen header with an autofilter,
+    columns as wide as their content), sheet "metadata" the sources, licence, filters and
+    export time (one key/value per row). Whole numbers are integers, not 8.0."""
     wb = Workbook()
     sheet = wb.active
     sheet.title = "data"
     sheet.append([str(c) for c in df.columns])
     for row in safe_frame(df).itertuples(index=False):
         sheet.append([_cell(v) for v in row])
+    _format_sheet(sheet, len(df.columns))
     meta = wb.create_sheet("metadata")
     meta.append(["key", "value"])
     for key, value in metadata_rows(metadata):
         meta.append([key, neutralise(value)])
+    _format_sheet(meta, 2)
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()
+
+
+def _format_sheet(sheet, n_columns: int) -> None:
+    bold = Font(bold=True)
+    for cell in sheet[1]:
+        cell.font = bold
+    sheet.freeze_panes = "A2"
+    if n_columns:
+        sheet.auto_filter.ref = f"A1:{get_column_letter(n_columns)}{max(sheet.max_row, 1)}"
+    for i, column in enumerate(sheet.iter_cols(min_row=1, max_row=min(sheet.max_row, 500)), 1):
+        longest = max((_width(c.value) for c in column), default=8)
+        sheet.column_dimensions[get_column_letter(i)].width = min(max(longest + 2, 8), MAX_WIDTH)
+
+
+def _width(value: object) -> int:
+    """Display width of a cell: a CJK character counts twice."""
+    text = "" if value is None else str(value)
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
 def _cell(value: object) -> object:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if hasattr(value, "item"):  # numpy scalar
-        return value.item()
+        value = value.item()
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return int(value)
     return value
 
 
@@ -142,42 +189,52 @@ def geojson_bytes(parks: pd.DataFrame, metadata: Mapping[str, object] | None = N
     return json.dumps(collection, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
-def filter_summary(f: Filters, lang: str) -> str:
+FILTER_PARTS = (  # (Filters field, label key, vocabulary of its codes or None for places)
+    ("provinces", "province", None),
+    ("cities", "city", None),
+    ("levels", "level", "levels"),
+    ("zone_types", "zone_type", "zone_types"),
+    ("sectors", "sector", "sectors"),
+    ("origins", "origin", "origins"),
+)
+
+
+def _shown(values: tuple[str, ...], vocabulary: str | None, labels: Labels) -> list[str]:
+    if vocabulary is None:
+        return [labels.place(v) for v in values]
+    return [labels.code(vocabulary, v) for v in values]
+
+
+def filter_summary(f: Filters, labels: Labels) -> str:
     """Human-readable filter description, e.g. '级别=国家级; 省份=湖南省'."""
     parts = []
-    pairs = [
-        ("province", f.provinces, None),
-        ("city", f.cities, None),
-        ("level", f.levels, "level"),
-        ("zone_type", f.zone_types, "zone_type"),
-        ("sector", f.sectors, None),
-    ]
-    for key, values, kind in pairs:
+    for field, key, vocabulary in FILTER_PARTS:
+        values = getattr(f, field)
         if values:
-            shown = [label(kind, v, lang) if kind else v for v in values]
-            parts.append(f"{t(key, lang)}=" + ",".join(shown))
+            parts.append(f"{labels.t(key)}=" + ",".join(_shown(values, vocabulary, labels)))
     if f.text:
-        parts.append(f"{t('search', lang)}={f.text}")
+        parts.append(f"{labels.t('search')}={f.text}")
     if f.as_of:
-        parts.append(f"{t('as_of', lang)}={f.as_of}")
-    return "; ".join(parts) or t("all", lang)
+        parts.append(f"{labels.t('as_of')}={f.as_of}")
+    return "; ".join(parts) or labels.t("all")
 
 
 def export_metadata(
     f: Filters,
-    lang: str,
+    labels: Labels,
     title: str,
     licence: str,
     sources: pd.DataFrame,
     n_rows: int,
     now: datetime | None = None,
 ) -> dict[str, object]:
-    """What every download carries: title, licence, filters, row count, time, source list."""
+    """What every download carries: title, licence, filters, row count, time, source list
+    (each with its own licence or credit line where it has one)."""
     now = now or datetime.now(UTC)
     listed = [
         " · ".join(
             str(v)
-            for v in (r.source_id, r.title_zh, r.publisher, r.published, r.url)
+            for v in (r.title_zh, r.publisher, r.published, r.url, r.licence)
             if isinstance(v, str) and v
         )
         for r in sources.itertuples()
@@ -185,32 +242,26 @@ def export_metadata(
     return {
         "dataset": title,
         "licence": licence,
-        "filters": filter_summary(f, lang),
+        "filters": filter_summary(f, labels),
         "rows": n_rows,
         "exported_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "sources": listed,
     }
 
 
-def export_filename(f: Filters, table: str, ext: str, lang: str) -> str:
+def export_filename(f: Filters, table: str, ext: str, labels: Labels) -> str:
     """e.g. 'parkdata_园区_级别-国家级_省份-湖南省.csv'; 'parkdata_parks_all.csv' unfiltered."""
-    parts = ["parkdata", label("table", table, lang)]
-    pairs = [
-        ("level", f.levels, "level"),
-        ("province", f.provinces, None),
-        ("city", f.cities, None),
-        ("zone_type", f.zone_types, "zone_type"),
-        ("sector", f.sectors, None),
-    ]
-    for key, values, kind in pairs:
+    parts = ["parkdata", labels.code("table_kinds", table)]
+    for field, key, vocabulary in FILTER_PARTS:
+        values = getattr(f, field)
         if values:
-            shown = "+".join(label(kind, v, lang) if kind else v for v in values[:3])
-            parts.append(f"{t(key, lang)}-{shown}" + ("+…" if len(values) > 3 else ""))
+            shown = "+".join(labels.code(vocabulary, v) if vocabulary else v for v in values[:3])
+            parts.append(f"{labels.t(key)}-{shown}" + ("+…" if len(values) > 3 else ""))
     if f.text:
-        parts.append(f"{t('search_short', lang)}-{f.text[:20]}")
+        parts.append(f"{labels.t('search_short')}-{f.text[:20]}")
     if f.as_of:
         parts.append(f.as_of)
     if len(parts) == 2:
-        parts.append(t("all", lang))
+        parts.append(labels.t("all"))
     stem = _UNSAFE_NAME.sub("-", "_".join(parts)).strip("-.")[:150]
     return f"{stem}.{ext}"

@@ -1,8 +1,16 @@
 """The park map as a pydeck Deck, complete without a tile server.
 
-Layers, bottom to top: `provinces` (GeoJsonLayer, outlines from data/boundaries), `province-labels`
-and `city-labels` (TextLayer), then either `parks` (ScatterplotLayer, one pickable point per park,
-for Streamlit selection) or, above MAX_POINTS parks, `parks-density` (counts per grid cell).
+Layers, bottom to top: `provinces` (GeoJsonLayer, outlines from data/boundaries; provinces with
+parks shown in a lighter fill), `province-labels` and `city-labels` (TextLayer), then either
+`parks` (ScatterplotLayer, one pickable point per park, for Streamlit selection) or, above
+MAX_POINTS parks, `parks-density` (counts per grid cell).
+
+What a point says: colour = level (vocabulary colours); size = area of one scope (the smallest
+size where unknown); a filled point stands at the park itself, a ring at a district, county,
+city or province seat (the park's own position is not known). Parks that share one point (the
+zones of one county seat) are set on a small ring around it, so each can be hovered and
+clicked once zoomed in, and each one's tooltip names the others there.
+
 Tooltips: one template of our own markup (`TOOLTIP_HTML`: a bold title and one fact per line)
 with `{tt_0}` … placeholders; every picked object carries those fields as plain text. Streamlit
 HTML-escapes each value it puts into the template, so a park name holding HTML is shown as text,
@@ -12,81 +20,51 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pydeck as pdk
 from shapely.geometry import shape
 
-from parkdata.present import palette
-from parkdata.present.i18n import term
+from parkdata.present.labels import Labels
 
 MAX_POINTS = 5000  # above this the map shows counts per grid cell, not individual parks
 GRID_DEG = 0.2  # density cell size (about 20 km)
 DENSITY_COLOUR = [60, 70, 90, 170]
-UNKNOWN_RADIUS_PX = 6
-MIN_RADIUS_PX, MAX_RADIUS_PX = 4.0, 30.0
+UNKNOWN_RADIUS_PX = 4.0
+MIN_RADIUS_PX, MAX_RADIUS_PX = 4.0, 26.0
+RING_DEG = 0.03  # spread of parks sharing one point: radius per sqrt(number of parks)
+RING_MAX_DEG = 0.2
+FIT_PADDING = 0.12  # share of the bounding box added on every side when fitting the view
 CJK_FONT = (
     '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", '
     '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 )
-MAP_SIZE_PX = (760, 520)
-SMALL_PROVINCES = {
-    "香港特别行政区",
-    "澳门特别行政区",
-    "Hong Kong",
-    "Macau",
-}  # outline, no label  # assumed viewport for fitting the view
+MAP_SIZE_PX = (760, 520)  # assumed viewport for fitting the view
+SMALL_PROVINCES = {"香港特别行政区", "澳门特别行政区", "Hong Kong", "Macau"}  # no label
+FOCUS_FILL = [255, 249, 230, 255]  # pale cream: provinces with parks shown
+CONTEXT_FILL = [229, 229, 226, 255]  # light grey: the others, for orientation
+OUTLINE = [110, 110, 110, 255]
+LABEL = [40, 40, 40, 255]
+SEAT_FILL = [255, 255, 255, 215]  # a ring: the point is a seat, not the park
 
-
-def _t(key: object, lang: str) -> str:
-    return term(key, lang)
-
-
-def _text(value: object) -> str | None:
-    return None if value is None or pd.isna(value) or str(value) == "" else str(value)
-
-
-def radius_px(area_km2: float | None) -> float:
-    """Point radius in pixels: grows with sqrt(planned area); a fixed size when area is unknown."""
-    if area_km2 is None or pd.isna(area_km2) or area_km2 <= 0:
-        return float(UNKNOWN_RADIUS_PX)
-    return float(min(MAX_RADIUS_PX, MIN_RADIUS_PX + 1.2 * math.sqrt(area_km2)))
-
-
-def leading_industries(industries: pd.DataFrame | None, lang: str) -> pd.Series:
-    """Per park_id, its `leading` industries' names joined ('、' in Chinese, ', ' in English)."""
-    if industries is None or industries.empty:
-        return pd.Series(dtype="string")
-    lead = industries[(industries["role"] == "leading") & industries["park_id"].notna()]
-    column = "industry_en" if lang == "en" else "industry_zh"
-    names = lead[column].fillna(lead["industry_zh"]) if column == "industry_en" else lead[column]
-    joiner = ", " if lang == "en" else "、"
-    return names.groupby(lead["park_id"]).agg(lambda s: joiner.join(dict.fromkeys(s.dropna())))
-
-
-def _name(row: pd.Series, lang: str) -> str:
-    english = _text(row.get("name_en"))
-    return english if lang == "en" and english else str(row["name_zh"])
-
-
-def _area_text(area: float | None, lang: str) -> str:
-    if area is None or pd.isna(area):
-        return _t("area_unknown", lang)
-    return f"{float(area):,.2f} km²" if lang == "en" else f"{float(area):,.2f} 平方公里"
-
-
-TOOLTIP_LINES = 7  # a title and up to six lines of facts
+TOOLTIP_LINES = 8  # a title and up to seven lines of facts
 TOOLTIP_FIELDS = tuple(f"tt_{i}" for i in range(TOOLTIP_LINES))
 TOOLTIP_HTML = '<div style="font-weight:600">{tt_0}</div>' + "".join(
     f"<div>{{{name}}}</div>" for name in TOOLTIP_FIELDS[1:]
 )
+OTHERS_SHOWN = 5  # names of other parks at the same point listed in a tooltip
 
 
-def _tooltip_lines(fields: dict[str, str], lang: str) -> list[str]:
-    """The tooltip's text lines, title first: plain text (Streamlit escapes it)."""
-    lines = [fields["name"], fields["name_zh"] if fields["name_zh"] != fields["name"] else ""]
-    lines += [f"{_t(key, lang)}: {fields[key]}" for key in ("level", "zone_type", "city")]
-    lines += [f"{_t(key, lang)}: {fields[key]}" for key in ("industries", "area")]
-    return lines
+def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
+    value = hex_colour.lstrip("#")
+    return [int(value[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
+
+
+def radius_px(area_km2: float | None) -> float:
+    """Point radius in pixels: grows with sqrt(area); the smallest size when area is unknown."""
+    if area_km2 is None or pd.isna(area_km2) or area_km2 <= 0:
+        return UNKNOWN_RADIUS_PX
+    return float(min(MAX_RADIUS_PX, MIN_RADIUS_PX + 1.2 * math.sqrt(area_km2)))
 
 
 def unmapped_parks(parks: pd.DataFrame) -> pd.DataFrame:
@@ -94,61 +72,130 @@ def unmapped_parks(parks: pd.DataFrame) -> pd.DataFrame:
     return parks[parks["lat"].isna() | parks["lon"].isna()]
 
 
+def spread(lon: pd.Series, lat: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Points that share a position set on a ring around it (deterministic, in input order):
+    (lon, lat, size of the group each point belongs to)."""
+    key = lon.round(4).astype(str) + "," + lat.round(4).astype(str)
+    size = key.map(key.value_counts()).to_numpy(int)
+    rank = key.groupby(key).cumcount().to_numpy(int)
+    angle = 2 * np.pi * rank / np.maximum(size, 1)
+    radius = np.where(size > 1, np.minimum(RING_DEG * np.sqrt(size), RING_MAX_DEG), 0.0)
+    lat_f = lat.to_numpy(float)
+    dx = radius * np.cos(angle) / np.cos(np.radians(lat_f))
+    return lon.to_numpy(float) + dx, lat_f + radius * np.sin(angle), size
+
+
 def park_points(
     parks: pd.DataFrame,
-    planned_area_km2: pd.Series | None = None,
-    industries: pd.DataFrame | None = None,
-    lang: str = "zh",
+    labels: Labels,
+    area_km2: pd.Series | None = None,
+    industries: pd.Series | None = None,
 ) -> pd.DataFrame:
-    """One row per park with coordinates: park_id, name, lon, lat, level, fill_colour (RGBA),
-    line_colour, radius (px), area_km2 (float or None), area_known, tt_* display fields and the
-    escaped `tooltip` HTML. `planned_area_km2` is indexed by park_id (missing = unknown)."""
-    mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
-    areas = planned_area_km2 if planned_area_km2 is not None else pd.Series(dtype="Float64")
-    lead = leading_industries(industries, lang)
-    records = []
-    for _, row in mapped.iterrows():
-        area = areas.get(row["park_id"])
-        area = None if area is None or pd.isna(area) else float(area)
-        fields = {
-            "name": _name(row, lang),
-            "name_zh": str(row["name_zh"]),
-            "level": _t(row.get("level") if _text(row.get("level")) else "unknown", lang),
-            "zone_type": _t(_text(row.get("zone_type")), lang),
-            "city": _text(row.get("city")) or _t("no_data", lang),
-            "industries": _text(lead.get(row["park_id"])) or _t("no_data", lang),
-            "area": _area_text(area, lang),
+    # `area_km2.name` is the area's indicator code (approved_area, …): the tooltip names it.
+    """One row per park with coordinates: park_id, name, lon, lat (spread where shared), level,
+    fill_colour, line_colour (RGBA), radius (px), at_park, area_km2 and the tooltip lines
+    tt_0… as plain text. `area_km2` and `industries` (joined leading industries) are indexed
+    by park_id; a missing one is unknown, never 0."""
+    mapped = parks[parks["lat"].notna() & parks["lon"].notna()].reset_index(drop=True)
+    if mapped.empty:
+        return pd.DataFrame(columns=["park_id", "lon", "lat", "radius", *TOOLTIP_FIELDS])
+    lon, lat, group = spread(mapped["lon"].astype(float), mapped["lat"].astype(float))
+    area = mapped["park_id"].map(area_km2 if area_km2 is not None else {}).astype("Float64")
+    lead = mapped["park_id"].map(industries if industries is not None else {})
+    at_park = mapped["location_precision"].map(
+        labels.vocab["location_precisions"].column("at_park")
+    )
+    at_park = at_park.astype("boolean").fillna(False).astype(bool)
+    levels = labels.vocab["levels"]
+    level = mapped["level"].astype("string").fillna("unknown")
+    level = level.where(level.isin(levels.codes()), "unknown")
+    colour = {code: rgb(levels.colour(code)) for code in levels.codes()}
+    names = labels.park_names(mapped)
+    points = pd.DataFrame(
+        {
+            "park_id": mapped["park_id"].astype(str),
+            "name": names.to_numpy(),
+            "lon": lon,
+            "lat": lat,
+            "level": level.to_numpy(),
+            "at_park": at_park.to_numpy(),
+            "area_km2": area.to_numpy(),
+            "radius": [radius_px(a) for a in area.tolist()],
         }
-        level = _text(row.get("level")) or "unknown"
-        records.append(
-            {
-                "park_id": str(row["park_id"]),
-                "name": fields["name"],
-                "lon": float(row["lon"]),
-                "lat": float(row["lat"]),
-                "level": level if level in palette.LEVEL_COLOURS else "unknown",
-                "fill_colour": palette.level_rgba(level),
-                "line_colour": [255, 255, 255, 255] if area is not None else [60, 60, 60, 255],
-                "radius": radius_px(area),
-                "area_km2": area,
-                "area_known": area is not None,
-                **{f"tt_{k}": v for k, v in fields.items()},
-                **dict(zip(TOOLTIP_FIELDS, _tooltip_lines(fields, lang), strict=True)),
-            }
-        )
-    columns = ["park_id", "name", "lon", "lat", "level", "fill_colour", "line_colour", "radius"]
-    return pd.DataFrame.from_records(records, columns=None if records else columns)
+    )
+    points["fill_colour"] = [
+        colour[lv][:3] + [210] if here else SEAT_FILL
+        for lv, here in zip(points["level"], points["at_park"], strict=True)
+    ]
+    points["line_colour"] = [
+        [255, 255, 255, 255] if here else colour[lv]
+        for lv, here in zip(points["level"], points["at_park"], strict=True)
+    ]
+    scope = labels.code("indicator_types", area_km2.name) if area_km2 is not None else ""
+    lines = _tooltip_lines(mapped, points, labels, lead, group, scope)
+    for i, name in enumerate(TOOLTIP_FIELDS):
+        points[name] = [row[i] for row in lines]
+    return points
 
 
-def density_cells(parks: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
+def _area_text(area: object, labels: Labels, scope: str) -> str:
+    if not scope:
+        return ""
+    if area is None or pd.isna(area):
+        return f"{scope}{labels.colon}{labels.term('unknown')}"
+    return f"{scope}{labels.colon}{float(area):,.2f} km²"  # type: ignore[arg-type]
+
+
+def _tooltip_lines(
+    mapped: pd.DataFrame,
+    points: pd.DataFrame,
+    labels: Labels,
+    lead: pd.Series,
+    group: np.ndarray,
+    scope: str,
+) -> list[list[str]]:
+    """The tooltip's text lines per point, title first: plain text (Streamlit escapes it)."""
+    precision = labels.options("location_precisions")
+    key = mapped["lon"].round(4).astype(str) + "," + mapped["lat"].round(4).astype(str)
+    members = points["name"].groupby(key.to_numpy()).agg(list).to_dict()
+    out = []
+    for i, row in enumerate(mapped.itertuples(index=False)):
+        name = points.at[i, "name"]
+        lines = [name, row.name_zh if row.name_zh != name else ""]
+        lines.append(labels.line("level", labels.code("levels", points.at[i, "level"])))
+        lines.append(labels.line("zone_type", labels.code("zone_types", row.zone_type)))
+        lines.append(labels.line("city", labels.place(row.city) or labels.place(row.province)))
+        industries = lead.iloc[i]
+        lines.append(labels.line("industries", industries if isinstance(industries, str) else "—"))
+        lines.append(_area_text(points.at[i, "area_km2"], labels, scope))
+        where = precision.get(str(row.location_precision), "")
+        lines.append(labels.line("point", where) if where else "")
+        if group[i] > 1:
+            others = [n for n in members[key.iloc[i]] if n != name]
+            shown = (
+                "、".join(others[:OTHERS_SHOWN])
+                if labels.lang == "zh"
+                else ", ".join(others[:OTHERS_SHOWN])
+            )
+            more = len(others) - OTHERS_SHOWN
+            tail = labels.t("and_more", n=more) if more > 0 else ""
+            lines[-1] = (lines[-1] + " · " if lines[-1] else "") + labels.line(
+                "also_here", shown + tail
+            )
+        out.append((lines + [""] * TOOLTIP_LINES)[:TOOLTIP_LINES])
+    return out
+
+
+def density_cells(parks: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     """Parks with coordinates counted per GRID_DEG cell: lon, lat (cell centre), n, n_<level>,
-    radius (metres), fill_colour and an escaped `tooltip` with the count per level."""
+    radius (metres), fill_colour and the tooltip lines with the count per level."""
     mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
+    order = labels.order("levels")
     cell_x = (mapped["lon"].astype(float) // GRID_DEG).astype(int)
     cell_y = (mapped["lat"].astype(float) // GRID_DEG).astype(int)
-    levels = mapped["level"].astype("object").where(mapped["level"].isin(palette.LEVEL_ORDER))
+    levels = mapped["level"].astype("object").where(mapped["level"].isin(order))
     counts = pd.crosstab([cell_x.rename("x"), cell_y.rename("y")], levels.fillna("unknown"))
-    counts = counts.reindex(columns=list(palette.LEVEL_ORDER), fill_value=0)
+    counts = counts.reindex(columns=list(order), fill_value=0)
     cells = counts.add_prefix("n_").reset_index()
     cells["n"] = counts.sum(axis=1).to_numpy()
     cells["lon"] = (cells["x"] + 0.5) * GRID_DEG
@@ -159,52 +206,42 @@ def density_cells(parks: pd.DataFrame, lang: str = "zh") -> pd.DataFrame:
     half_cell_m = GRID_DEG / 2 * 111_000
     largest = max(int(cells["n"].max()), 1) if len(cells) else 1
     cells["radius"] = [half_cell_m * math.sqrt(n / largest) for n in cells["n"]]
-    lines = [_cell_lines(row, lang) for row in cells.itertuples()]
+    lines = []
+    for row in cells.itertuples():
+        text = [labels.line("parks_here", f"{int(row.n):,}")]
+        text += [
+            f"{labels.code('levels', lv)}{labels.colon}{int(getattr(row, f'n_{lv}')):,}"
+            for lv in order
+            if getattr(row, f"n_{lv}")
+        ]
+        lines.append((text + [""] * TOOLTIP_LINES)[:TOOLTIP_LINES])
     for i, name in enumerate(TOOLTIP_FIELDS):
         cells[name] = [row[i] for row in lines]
     return cells.drop(columns=["x", "y"])
 
 
-def _cell_lines(row, lang: str) -> list[str]:
-    lines = [f"{_t('parks_here', lang)}: {int(row.n):,}"]
-    for level in palette.LEVEL_ORDER:
-        n = int(getattr(row, f"n_{level}"))
-        if n:
-            lines.append(f"{_t(level, lang)}: {n:,}")
-    return (lines + [""] * TOOLTIP_LINES)[:TOOLTIP_LINES]
-
-
-def map_note(parks: pd.DataFrame, lang: str = "zh") -> str | None:
-    """Text for the page when the map cannot show every park as a point (or some lack a place)."""
+def map_note(parks: pd.DataFrame, labels: Labels) -> str | None:
+    """Text for the page when the map cannot show every park as a point (or some lack one)."""
     notes = []
-    n_mapped = len(parks) - len(unmapped_parks(parks))
-    if n_mapped > MAX_POINTS:
-        notes.append(
-            f"{n_mapped:,} parks are more than the map draws one by one ({MAX_POINTS:,}): "
-            "circles count parks per 0.2° cell. Narrow the filters to see single parks."
-            if lang == "en"
-            else f"共 {n_mapped:,} 个园区，超过地图逐个显示的上限（{MAX_POINTS:,}）："
-            "圆圈表示每 0.2° 网格内的园区数。缩小筛选范围即可查看单个园区。"
-        )
     n_unmapped = len(unmapped_parks(parks))
+    n_mapped = len(parks) - n_unmapped
+    if n_mapped > MAX_POINTS:
+        notes.append(labels.t("map_density_note", n=f"{n_mapped:,}", max=f"{MAX_POINTS:,}"))
     if n_unmapped:
-        notes.append(
-            f"{n_unmapped} park(s) without coordinates are not on the map."
-            if lang == "en"
-            else f"{n_unmapped} 个园区没有坐标，未在地图上显示。"
-        )
+        notes.append(labels.t("map_unmapped_note", n=n_unmapped))
     return " ".join(notes) or None
 
 
-def _province_layers(geojson: dict, lang: str) -> list[pdk.Layer]:
-    features, labels = [], []
+def _province_layers(geojson: dict, labels: Labels, focus: set[str]) -> list[pdk.Layer]:
+    features, names = [], []
     for feature in geojson["features"]:
         props = dict(feature["properties"])
-        props["fill"] = palette.FOCUS_FILL if props.get("focus") else palette.CONTEXT_FILL
+        props["fill"] = FOCUS_FILL if props["name_zh"] in focus else CONTEXT_FILL
         features.append({**feature, "properties": props})
         point = shape(feature["geometry"]).representative_point()
-        name = props["name_en"] if lang == "en" else props["name_zh"]
-        labels.append({"text": name, "lon": point.x, "lat": point.y, "focus": props["focus"]})
+        name = props["name_en"] if labels.lang == "en" else props["name_zh"]
+        if name not in SMALL_PROVINCES:
+            names.append({"text": name, "lon": point.x, "lat": point.y})
     provinces = pdk.Layer(
         "GeoJsonLayer",
         id="provinces",
@@ -212,14 +249,14 @@ def _province_layers(geojson: dict, lang: str) -> list[pdk.Layer]:
         stroked=True,
         filled=True,
         get_fill_color="properties.fill",
-        get_line_color=palette.OUTLINE,
+        get_line_color=OUTLINE,
         line_width_min_pixels=1,
         pickable=False,
     )
-    names = pdk.Layer(
+    text = pdk.Layer(
         "TextLayer",
         id="province-labels",
-        data=[lab for lab in labels if lab["text"] not in SMALL_PROVINCES],
+        data=names,
         get_position=["lon", "lat"],
         get_text="text",
         get_size=15,
@@ -228,7 +265,7 @@ def _province_layers(geojson: dict, lang: str) -> list[pdk.Layer]:
         font_family=pdk.types.String(CJK_FONT),
         pickable=False,
     )
-    return [provinces, names]
+    return [provinces, text]
 
 
 def _label_anchor(lon: float, lat: float, others: list[tuple[float, float]]) -> tuple[str, list]:
@@ -241,8 +278,8 @@ def _label_anchor(lon: float, lat: float, others: list[tuple[float, float]]) -> 
     return "middle", [0, -8]
 
 
-def _city_layer(city_labels: pd.DataFrame, lang: str) -> pdk.Layer:
-    column = "name_en" if lang == "en" else "name_zh"
+def _city_layer(city_labels: pd.DataFrame, labels: Labels) -> pdk.Layer:
+    column = "name_en" if labels.lang == "en" else "name_zh"
     places = [(float(r["lon"]), float(r["lat"])) for _, r in city_labels.iterrows()]
     data = []
     for (lon, lat), (_, r) in zip(places, city_labels.iterrows(), strict=True):
@@ -265,7 +302,7 @@ def _city_layer(city_labels: pd.DataFrame, lang: str) -> pdk.Layer:
         get_position=["lon", "lat"],
         get_text="text",
         get_size=14,
-        get_color=palette.LABEL,
+        get_color=LABEL,
         get_text_anchor="anchor",
         get_alignment_baseline="baseline",
         get_pixel_offset="offset",
@@ -280,28 +317,32 @@ def _city_layer(city_labels: pd.DataFrame, lang: str) -> pdk.Layer:
 
 
 def fit_view(lons: list[float], lats: list[float], size_px=MAP_SIZE_PX) -> pdk.ViewState:
-    """A view state showing the bounding box of the given points (web-mercator zoom)."""
+    """A view state showing the bounding box of the given points with a margin of FIT_PADDING
+    on every side (web-mercator zoom), so no point sits on the edge."""
     west, east, south, north = min(lons), max(lons), min(lats), max(lats)
+    pad_x = max(east - west, 0.3) * FIT_PADDING
+    pad_y = max(north - south, 0.3) * FIT_PADDING
+    west, east, south, north = west - pad_x, east + pad_x, south - pad_y, north + pad_y
 
     def merc(lat: float) -> float:
         return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
 
     dx = max(east - west, 0.05) / 360
     dy = max(merc(north) - merc(south), 0.001) / (2 * math.pi)
-    zoom = min(math.log2(size_px[0] / 512 / dx), math.log2(size_px[1] / 512 / dy)) - 0.3
+    zoom = min(math.log2(size_px[0] / 512 / dx), math.log2(size_px[1] / 512 / dy))
     return pdk.ViewState(
         longitude=(west + east) / 2,
         latitude=(south + north) / 2,
-        zoom=round(max(3.0, min(zoom, 10.0)), 2),
+        zoom=round(max(2.5, min(zoom, 10.0)), 2),
         pitch=0,
         bearing=0,
     )
 
 
-def _focus_bounds(geojson: dict) -> tuple[list[float], list[float]]:
+def _bounds(geojson: dict, provinces: set[str]) -> tuple[list[float], list[float]]:
     lons, lats = [], []
     for feature in geojson["features"]:
-        if feature["properties"].get("focus"):
+        if not provinces or feature["properties"]["name_zh"] in provinces:
             minx, miny, maxx, maxy = shape(feature["geometry"]).bounds
             lons += [minx, maxx]
             lats += [miny, maxy]
@@ -312,31 +353,32 @@ def park_map(
     parks: pd.DataFrame,
     boundaries_geojson: dict,
     city_labels: pd.DataFrame,
+    labels: Labels,
     *,
-    planned_area_km2: pd.Series | None = None,
-    industries: pd.DataFrame | None = None,
-    lang: str = "zh",
+    area_km2: pd.Series | None = None,
+    industries: pd.Series | None = None,
     basemap: bool = False,
     selected_park: str | None = None,
 ) -> pdk.Deck:
     """The map: provinces, labels and parks (or park counts per cell above MAX_POINTS)."""
-    layers = _province_layers(boundaries_geojson, lang)
+    focus = set(parks["province"].dropna())
+    layers = _province_layers(boundaries_geojson, labels, focus)
     mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
     if len(mapped) > MAX_POINTS:
-        points = density_cells(mapped, lang)
+        points = density_cells(mapped, labels)
         layers.append(_points_layer("parks-density", points, radius_units="meters"))
     else:
-        points = park_points(mapped, planned_area_km2, industries, lang)
+        points = park_points(mapped, labels, area_km2, industries)
         if len(points):
             layers.append(_points_layer("parks", points))
             chosen = points[points["park_id"] == selected_park]
             if len(chosen):
                 layers.append(_selection_layer(chosen))
-    layers.append(_city_layer(city_labels, lang))  # above the points, so names stay readable
+    layers.append(_city_layer(city_labels, labels))  # above the points: names stay readable
     if len(points):
         view = fit_view(points["lon"].tolist(), points["lat"].tolist())
     else:
-        view = fit_view(*_focus_bounds(boundaries_geojson))
+        view = fit_view(*_bounds(boundaries_geojson, focus))
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
@@ -351,9 +393,10 @@ def park_map(
                 "color": "#222",
                 "fontSize": "12px",
                 "fontFamily": CJK_FONT,
-                "maxWidth": "320px",
+                "maxWidth": "340px",
                 "whiteSpace": "normal",
                 "lineHeight": "1.45",
+                "boxShadow": "0 1px 4px rgba(0,0,0,0.25)",
             },
         },
     )
@@ -374,7 +417,7 @@ def _points_layer(layer_id: str, points: pd.DataFrame, radius_units: str = "pixe
         radius_units=pdk.types.String(radius_units),
         stroked=True,
         line_width_units=pdk.types.String("pixels"),
-        get_line_width=1.5,
+        get_line_width=2,
         pickable=True,
         auto_highlight=True,
     )
@@ -398,6 +441,11 @@ def _selection_layer(chosen: pd.DataFrame) -> pdk.Layer:
     )
 
 
-def legend(lang: str = "zh") -> list[tuple[str, str]]:
-    """(label, hex colour) per level, in LEVEL_ORDER, for a legend beside the map."""
-    return [(_t(level, lang), palette.LEVEL_HEX[level]) for level in palette.LEVEL_ORDER]
+def legend(parks: pd.DataFrame, labels: Labels) -> list[tuple[str, str]]:
+    """(label, hex colour) per level some shown park holds, in the vocabulary's order."""
+    present = set(parks["level"].dropna())
+    return [
+        (labels.code("levels", level), labels.colour("levels", level))
+        for level in labels.order("levels")
+        if level in present
+    ]

@@ -1,9 +1,12 @@
-"""Display frames for the Table page (and the downloads, which hold exactly the same rows).
+"""Display frames for the Table page, the profile and the downloads (which hold exactly the rows
+shown).
 
-Each `*_table(ds, lang)` keeps the source columns' names (so code and tests can address them),
-keeps `park_id` for traceability, replaces codes by labels in `lang` and keeps missing values
-missing. `headers(frame, lang)` gives the readable header of each column, with its unit where
-the column has one; `labelled(frame, lang)` renames a frame to those headers (what is exported)."""
+Each table keeps the source columns' names (so code and tests can address them), leads with the
+park's name, keeps `park_id` last for traceability, replaces codes by labels, names sources by a
+citation (title, publisher, date) with their link, and keeps missing values missing. In English,
+provinces and cities carry their English name in a column beside the Chinese one.
+`headers(frame, labels)` gives each column's readable header; `labelled` renames a frame to
+them (what is exported)."""
 
 from __future__ import annotations
 
@@ -11,122 +14,151 @@ import pandas as pd
 
 from parkdata.data.dataset import Dataset
 from parkdata.data.frames import isin
-from parkdata.present.i18n import column, label
+from parkdata.model import compare
+from parkdata.present.labels import Labels
 
-KINDS = ("parks", "indicators", "events", "industries")
-
-
-def _codes(series: pd.Series, kind: str, lang: str) -> pd.Series:
-    return series.map(lambda v: label(kind, v, lang), na_action="ignore").astype("string")
+PLACE_COLUMNS = ("province", "city")
 
 
-def _lookup(frame: pd.DataFrame, key: str, lang: str) -> dict[str, str]:
-    col = "label_en" if lang == "en" else "label_zh"
-    return dict(zip(frame[key], frame[col], strict=False))
+def citations(sources: pd.DataFrame) -> pd.Series:
+    """source_id -> '《title》 · publisher · date' (what is known of each)."""
+    parts = []
+    for row in sources.itertuples(index=False):
+        bits = [f"《{row.title_zh}》"]
+        bits += [str(v) for v in (row.publisher, row.published) if isinstance(v, str) and v]
+        parts.append(" · ".join(bits))
+    return pd.Series(parts, index=sources["source_id"].to_numpy(), dtype="string")
 
 
-def park_names(parks: pd.DataFrame, lang: str) -> pd.Series:
-    """park_id -> display name (English when asked and present, else Chinese)."""
-    names = parks["name_zh"]
-    if lang == "en":
-        names = parks["name_en"].fillna(parks["name_zh"])
-    return pd.Series(names.to_numpy(), index=parks["park_id"].to_numpy(), dtype="string")
+def with_citation(frame: pd.DataFrame, ids: pd.Series, ds: Dataset, prefix: str = "") -> None:
+    """Add `<prefix>source` (citation) and `<prefix>source_url` columns for the source ids."""
+    frame[f"{prefix}source"] = ids.map(citations(ds.sources)).astype("string")
+    urls = ds.sources.set_index("source_id")["url"]
+    frame[f"{prefix}source_url"] = ids.map(urls).astype("string")
 
 
-def leading_industries(ds: Dataset, lang: str) -> pd.Series:
-    """park_id -> '、'-joined leading industries (missing when none is recorded)."""
-    col = "industry_en" if lang == "en" else "industry_zh"
-    sep = ", " if lang == "en" else "、"
-    ind = ds.industries[ds.industries["role"] == "leading"].dropna(subset=["park_id", col])
+def with_places(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """In English: `province_en` / `city_en` beside the Chinese columns (kept)."""
+    if labels.lang != "en":
+        return frame
+    out = frame.copy()
+    for col in PLACE_COLUMNS:
+        if col in out:
+            english = out[col].map(labels.place_en, na_action="ignore").astype("string")
+            out.insert(out.columns.get_loc(col) + 1, f"{col}_en", english)
+    return out
+
+
+def leading_industries(ds: Dataset, labels: Labels) -> pd.Series:
+    """park_id -> joined leading industries of each park's newest year (missing when none is
+    recorded; rows without a year count as the newest only when no dated row exists)."""
+    col = "industry_en" if labels.lang == "en" else "industry_zh"
+    sep = ", " if labels.lang == "en" else "、"
+    ind = ds.industries[ds.industries["role"] == "leading"].dropna(subset=["park_id"])
     ind = ind[isin(ind["park_id"], ds.parks["park_id"])]  # only the parks asked about
+    if "year" in ind:
+        newest = ind.groupby("park_id")["year"].transform("max")
+        ind = ind[newest.isna() | (ind["year"] == newest)]
+    names = ind[col].fillna(ind["industry_zh"]) if col == "industry_en" else ind[col]
     joined: dict[str, list[str]] = {}
-    for park, name in zip(ind["park_id"].tolist(), ind[col].tolist(), strict=True):
-        joined.setdefault(park, []).append(name)  # a plain loop: 30x faster than groupby.agg here
+    for park, name in zip(ind["park_id"].tolist(), names.tolist(), strict=True):
+        if isinstance(name, str) and name not in joined.setdefault(park, []):
+            joined[park].append(name)  # a plain loop: 30x faster than groupby.agg here
     return pd.Series({k: sep.join(v) for k, v in joined.items()}, dtype="string")
 
 
-def parks_table(ds: Dataset, lang: str, area_km2: pd.Series | None = None) -> pd.DataFrame:
-    """One row per park; `area_km2` (park_id -> planned area in km²) adds that column."""
+def parks_table(ds: Dataset, labels: Labels, area: pd.Series | None = None) -> pd.DataFrame:
+    """One row per park; `area` (park_id -> km² of one area scope) adds that column, named for
+    the scope (e.g. approved_area_km2)."""
     p = ds.parks
-    out = p[["park_id", "name_zh", "name_en", "short_name_zh", "province", "city", "county"]].copy()
-    out["level"] = _codes(p["level"], "level", lang)
+    names = labels.park_names(ds.parks)
+    out = pd.DataFrame({"name": p["park_id"].map(names).astype("string")})
+    for col in ("name_zh", "name_en", "short_name_zh", "province", "city", "county"):
+        out[col] = p[col]
+    out["level"] = labels.codes("levels", p["level"])
     out["level_as_of"] = p["level_as_of"]
-    out["zone_type"] = _codes(p["zone_type"], "zone_type", lang)
-    if area_km2 is not None:
-        out["planned_area_km2"] = p["park_id"].map(area_km2).astype("Float64")
-    out["leading_industries"] = p["park_id"].map(leading_industries(ds, lang)).astype("string")
-    out["parent_id"] = p["parent_id"]
+    out["zone_type"] = labels.codes("zone_types", p["zone_type"])
+    if area is not None:
+        out[f"{area.name}_km2"] = p["park_id"].map(area).astype("Float64")
+    out["leading_industries"] = p["park_id"].map(leading_industries(ds, labels)).astype("string")
+    out["parent"] = p["parent_id"].map(names).astype("string")
+    out["origin"] = labels.codes("origins", p["origin"])
     out["lat"], out["lon"] = p["lat"], p["lon"]
-    out["location_precision"] = _codes(p["location_precision"], "location_precision", lang)
+    out["location_precision"] = labels.codes("location_precisions", p["location_precision"])
+    with_citation(out, p["level_source_id"], ds, prefix="level_")
+    out["park_id"] = p["park_id"]
+    return with_places(out.reset_index(drop=True), labels)
+
+
+def _fact_start(facts: pd.DataFrame, ds: Dataset, labels: Labels) -> pd.DataFrame:
+    names = labels.park_names(ds.parks)
+    name = facts["park_id"].map(names).astype("string")
+    region = facts["region"].map(labels.place, na_action="ignore").astype("string")
+    return pd.DataFrame({"name": name.fillna(region)})
+
+
+def _fact_end(out: pd.DataFrame, facts: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
+    with_citation(out, facts["source_id"], ds)
+    out["evidence"] = facts["evidence"]
+    out["park_id"] = facts["park_id"]
     return out.reset_index(drop=True)
 
 
-def _park_columns(facts: pd.DataFrame, ds: Dataset, lang: str) -> pd.DataFrame:
-    names = park_names(ds.parks, lang)
-    return pd.DataFrame(
-        {
-            "park_id": facts["park_id"],
-            "name": facts["park_id"].map(names).astype("string"),
-            "region": facts["region"],
-        }
-    )
-
-
-def indicators_table(ds: Dataset, lang: str) -> pd.DataFrame:
+def indicators_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     f = ds.indicators
-    out = _park_columns(f, ds, lang)
-    out["indicator"] = (
-        f["indicator"].map(_lookup(ds.indicator_types, "indicator", lang)).astype("string")
-    )
-    out["kind"] = _codes(f["kind"], "kind", lang)
+    out = _fact_start(f, ds, labels)
+    out["indicator"] = labels.codes("indicator_types", f["indicator"])
+    out["kind"] = labels.codes("indicator_kinds", f["kind"])
     out["year"] = f["year"]
-    out["qualifier"] = _codes(f["qualifier"], "qualifier", lang)
+    out["qualifier"] = labels.codes("qualifiers", f["qualifier"])
     out["value"], out["value_max"] = f["value"], f["value_max"]
-    out["unit"] = f["unit"].map(_lookup(ds.units, "unit", lang)).astype("string")
+    out["unit"] = labels.codes("units", f["unit"])
     out["target_year"], out["period"] = f["target_year"], f["period"]
     out["description_en"] = f["description_en"]
-    out["source_id"], out["evidence"] = f["source_id"], f["evidence"]
-    return out.reset_index(drop=True)
+    return _fact_end(out, f, ds)
 
 
-def events_table(ds: Dataset, lang: str) -> pd.DataFrame:
+def events_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     f = ds.events
-    out = _park_columns(f, ds, lang)
+    out = _fact_start(f, ds, labels)
     out["date"] = f["date"]  # text: keeps its precision (2006-08 stays a month)
-    out["event"] = _codes(f["event"], "event", lang)
-    out["level_after"] = _codes(f["level_after"], "level", lang)
-    out["description"] = f["description_en" if lang == "en" else "description_zh"]
-    out["source_id"], out["evidence"] = f["source_id"], f["evidence"]
-    return out.reset_index(drop=True)
+    out["event"] = labels.codes("event_kinds", f["event"])
+    out["level_after"] = labels.codes("levels", f["level_after"])
+    out["description"] = f["description_en" if labels.lang == "en" else "description_zh"]
+    return _fact_end(out, f, ds)
 
 
-def industries_table(ds: Dataset, lang: str) -> pd.DataFrame:
+def industries_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     f = ds.industries
-    out = _park_columns(f, ds, lang)
+    out = _fact_start(f, ds, labels)
     out["industry_zh"], out["industry_en"] = f["industry_zh"], f["industry_en"]
-    out["sector"] = f["sector"].map(_lookup(ds.sectors, "sector", lang)).astype("string")
-    out["role"] = _codes(f["role"], "role", lang)
+    out["sector"] = labels.codes("sectors", f["sector"])
+    out["role"] = labels.codes("roles", f["role"])
+    if "year" in f:
+        out["year"] = f["year"]
     out["companies_zh"] = f["companies_zh"]
-    out["source_id"], out["evidence"] = f["source_id"], f["evidence"]
-    return out.reset_index(drop=True)
+    return _fact_end(out, f, ds)
 
 
-def table(ds: Dataset, kind: str, lang: str, area_km2: pd.Series | None = None) -> pd.DataFrame:
-    """The display frame of `kind` (parks, indicators, events or industries)."""
+def table(ds: Dataset, kind: str, labels: Labels, area: pd.Series | None = None) -> pd.DataFrame:
+    """The display frame of `kind` (one of the table_kinds vocabulary)."""
     if kind == "parks":
-        return parks_table(ds, lang, area_km2)
-    return {"indicators": indicators_table, "events": events_table, "industries": industries_table}[
-        kind
-    ](ds, lang)
+        return parks_table(ds, labels, area)
+    builders = {
+        "indicators": indicators_table,
+        "events": events_table,
+        "industries": industries_table,
+    }
+    return builders[kind](ds, labels)
 
 
-def headers(frame: pd.DataFrame, lang: str) -> dict[str, str]:
-    """Column name -> readable header in `lang` (units in the header where fixed)."""
-    return {c: column(c, lang) for c in frame.columns}
+def headers(frame: pd.DataFrame, labels: Labels) -> dict[str, str]:
+    """Column name -> readable header (units in the header where fixed)."""
+    return {c: labels.column(c) for c in frame.columns}
 
 
-def labelled(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return frame.rename(columns=headers(frame, lang))
+def labelled(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    return frame.rename(columns=headers(frame, labels))
 
 
 def cited_sources(ds: Dataset, kind: str) -> pd.DataFrame:
@@ -140,38 +172,83 @@ def cited_sources(ds: Dataset, kind: str) -> pd.DataFrame:
     return ds.sources[ds.sources["source_id"].isin(ids)]
 
 
-def unit_label(ds: Dataset, unit: str, lang: str) -> str:
+def unit_label(labels: Labels, unit: str) -> str:
     """The label of a unit code (亿元, km², ...); the code when unknown."""
-    return _lookup(ds.units, "unit", lang).get(unit, unit)
+    return labels.code("units", unit)
 
 
-def indicator_choices(ds: Dataset, lang: str) -> dict[str, str]:
+def indicator_choices(ds: Dataset, labels: Labels) -> dict[str, str]:
     """indicator -> label, for the indicators with an actual or estimated value for some park."""
     ind = ds.indicators
-    rows = ind["park_id"].notna() & ind["kind"].isin(("actual", "estimate"))
+    actual = ds.vocab["indicator_kinds"].where("counts_as_actual")
+    rows = ind["park_id"].notna() & isin(ind["kind"], actual) & ind["value"].notna()
     present = set(ind.loc[rows, "indicator"])
-    labels = _lookup(ds.indicator_types, "indicator", lang)
-    return {i: labels[i] for i in ds.indicator_types["indicator"] if i in present}
+    options = labels.options("indicator_types")
+    return {i: options[i] for i in options if i in present}
 
 
-def targets_table(ds: Dataset, lang: str) -> pd.DataFrame:
-    """Targets paired with the latest actual (compare.targets_vs_actuals), with readable names,
-    indicator and unit labels; ratio = actual / target in the family's base unit."""
-    from parkdata.model.compare import targets_vs_actuals
-
-    pairs = targets_vs_actuals(ds.indicators, ds.units)
-    names = park_names(ds.parks, lang)
-    units = _lookup(ds.units, "unit", lang)
-    return pd.DataFrame(
+def targets_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """Every target with, where one exists, the latest actual of the same park (or region)
+    and indicator; ratio = actual / target in the family's base unit."""
+    targets = compare.targets_with_actuals(ds.indicators, ds.units)
+    names = labels.park_names(ds.parks)
+    out = pd.DataFrame(
         {
-            "name": pairs["park_id"].map(names).fillna(pairs["region"]).astype("string"),
-            "indicator": pairs["indicator"].map(_lookup(ds.indicator_types, "indicator", lang)),
-            "target_value": pairs["target_value"],
-            "target_unit": pairs["target_unit"].map(units),
-            "target_year": pairs["target_year"],
-            "actual_value": pairs["actual_value"],
-            "actual_unit": pairs["actual_unit"].map(units),
-            "actual_year": pairs["actual_year"],
-            "ratio": pairs["ratio"] if "ratio" in pairs else pd.NA,
+            "name": targets["park_id"].map(names).astype("string"),
+            "indicator": labels.codes("indicator_types", targets["indicator"]),
+            "target_value": targets["target_value"],
+            "target_unit": labels.codes("units", targets["target_unit"]),
+            "target_year": targets["target_year"],
+            "actual_value": targets["actual_value"],
+            "actual_unit": labels.codes("units", targets["actual_unit"]),
+            "actual_year": targets["actual_year"],
+            "ratio": targets["ratio"],
         }
     )
+    region = targets["region"].map(labels.place, na_action="ignore").astype("string")
+    out["name"] = out["name"].fillna(region)
+    with_citation(out, targets["target_source_id"], ds)
+    return out.reset_index(drop=True)
+
+
+def sources_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """The sources with labelled kind and confidence (n_facts when the frame has it)."""
+    s = ds.sources
+    out = pd.DataFrame(
+        {
+            "title_zh": s["title_zh"],
+            "kind": labels.codes("source_kinds", s["kind"]),
+            "publisher": s["publisher"],
+            "published": s["published"],
+            "url": s["url"],
+            "confidence": labels.codes("confidences", s["confidence"]),
+            "licence": s["licence"],
+        }
+    )
+    if "n_facts" in s:
+        out.insert(2, "n_facts", s["n_facts"])
+    out["source_id"] = s["source_id"]
+    return out.reset_index(drop=True)
+
+
+def units_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """Units with their family and factor written out in full: '1 万元 = 0.0001 亿元'."""
+    u = ds.units
+    unit_labels = labels.options("units")
+    factor = [
+        f"1 {unit_labels.get(unit, unit)} = {_plain(to_base)} {unit_labels.get(base, base)}"
+        for unit, base, to_base in zip(u["unit"], u["base_unit"], u["to_base"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "label": labels.codes("units", u["unit"]),
+            "family": labels.codes("unit_families", u["family"]),
+            "conversion": pd.Series(factor, dtype="string"),
+        }
+    )
+
+
+def _plain(value: object) -> str:
+    """A number written out without rounding or exponent: 0.0001, 0.00066667, 1."""
+    number = float(value)  # type: ignore[arg-type]
+    return format(number, ".12f").rstrip("0").rstrip(".") if number % 1 else f"{number:.0f}"

@@ -1,0 +1,160 @@
+"""Reusable pieces of the pages: the data table with its column configuration, the download
+buttons, the park map with its legend, the empty state, the as-of banner and the footer."""
+
+from __future__ import annotations
+
+from functools import partial
+
+import pandas as pd
+import streamlit as st
+
+from parkdata.model.filters import Filters
+from parkdata.present import exports, maps, tables
+from parkdata.present.charts import CONFIG as CHART_CONFIG
+from parkdata.present.i18n import escape_markdown
+from parkdata.present.labels import Labels
+
+from . import loaders, state
+from .loaders import Handle
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+INTEGER_COLUMNS = ("year", "target_year", "actual_year", "n_facts", "n")
+
+
+def column_config(frame: pd.DataFrame, labels: Labels) -> dict:
+    """Readable headers; links clickable; years without thousands separators."""
+    config: dict[str, object] = {}
+    for name, header in tables.headers(frame, labels).items():
+        if name in ("lat", "lon"):
+            config[name] = st.column_config.NumberColumn(header, format="%.4f")
+        elif name in INTEGER_COLUMNS:
+            config[name] = st.column_config.NumberColumn(header, format="%d")
+        elif name == "url" or name.endswith("source_url"):
+            config[name] = st.column_config.LinkColumn(header)
+        elif pd.api.types.is_numeric_dtype(frame[name]):
+            config[name] = st.column_config.NumberColumn(header, format="localized")
+        else:
+            config[name] = st.column_config.TextColumn(header)
+    return config
+
+
+def dataframe(frame: pd.DataFrame, labels: Labels, **kwargs) -> None:
+    """A table as every page shows one: readable headers, missing cells as a dash."""
+    st.dataframe(
+        frame,
+        hide_index=True,
+        column_config=column_config(frame, labels),
+        placeholder="—",
+        **kwargs,
+    )
+
+
+def plotly(fig, key: str) -> None:
+    st.plotly_chart(fig, width="stretch", key=key, config=CHART_CONFIG)
+
+
+def empty_state(n_parks: int, labels: Labels) -> bool:
+    """Show the empty-result message when no park matches; True when shown."""
+    if n_parks == 0:
+        st.info(labels.t("empty"), icon=":material/filter_alt_off:")
+    return n_parks == 0
+
+
+def as_of_banner(f: Filters, labels: Labels) -> None:
+    if f.as_of:
+        st.caption(labels.t("as_of_banner", date=f.as_of), help=labels.t("as_of_help"))
+
+
+# (label, table in the file name, extension, mime, icon)
+FORMATS = (
+    ("download_csv", "csv", "text/csv", ":material/download:"),
+    ("download_xlsx", "xlsx", XLSX_MIME, ":material/download:"),
+    ("download_geojson", "geojson", "application/geo+json", ":material/public:"),
+)
+
+
+def download_buttons(handle: Handle, f: Filters, kind: str, frame: pd.DataFrame) -> None:
+    """CSV, xlsx (and GeoJSON of the parks): bytes made on click, no rerun."""
+    lang = state.lang()
+    lab = loaders.labels(handle, lang)
+    ds = loaders.filtered(handle, f)
+    meta = loaders.package_meta(handle)
+    metadata = exports.export_metadata(
+        f, lab, meta["title"], meta["licence"], tables.cited_sources(ds, kind), len(frame)
+    )
+    shown = tables.labelled(frame, lab)
+    parks = loaders.table_frame(handle, f, "parks", lang)
+    makers = {
+        "csv": (partial(exports.csv_bytes, shown, metadata), kind),
+        "xlsx": (partial(exports.xlsx_bytes, shown, metadata), kind),
+        "geojson": (
+            partial(exports.geojson_bytes, parks, {**metadata, "rows": len(parks)}),
+            "parks",
+        ),
+    }
+    for col, (name, ext, mime, icon) in zip(st.columns(len(FORMATS)), FORMATS, strict=True):
+        data, table = makers[ext]
+        col.download_button(
+            lab.t(name),
+            data,
+            file_name=exports.export_filename(f, table, ext, lab),
+            mime=mime,
+            on_click="ignore",  # the page does not rerun; the bytes are made on click
+            icon=icon,
+            key=f"dl_{ext}",
+        )
+    st.caption(lab.t("download_note"))
+
+
+def legend(parks: pd.DataFrame, labels: Labels) -> None:
+    """Levels present (colour), what a filled point and a ring mean, and what sets the size."""
+    chips = " ".join(
+        f'<span style="color:{hex_}">●</span> {escape_markdown(name)}'
+        for name, hex_ in maps.legend(parks, labels)
+    )
+    shapes = (
+        f'<span style="color:#555">●</span> {escape_markdown(labels.t("legend_at_park"))} '
+        f'<span style="color:#555">○</span> {escape_markdown(labels.t("legend_at_seat"))}'
+    )
+    size = escape_markdown(
+        labels.t("legend_size", scope=labels.code("indicator_types", loaders.AREA))
+    )
+    st.markdown(f"{chips}<br/>{shapes}<br/>{size}", unsafe_allow_html=True)
+
+
+def park_map(
+    handle: Handle,
+    f: Filters,
+    *,
+    basemap: bool = False,
+    selected: str | None = None,
+    key: str = "map",
+    height: int = 560,
+) -> str | None:
+    """Draw the map of the filtered parks; return the park_id the user clicked, if any."""
+    deck = loaders.map_deck(handle, f, state.lang(), basemap, selected)
+    event = st.pydeck_chart(
+        deck, on_select="rerun", selection_mode="single-object", key=key, height=height
+    )
+    picked = (event.selection.get("objects", {}) or {}).get("parks", []) if event else []
+    return picked[0].get("park_id") if picked else None
+
+
+def open_profile(park_id: str) -> None:
+    state.set_value("park", park_id)
+    st.switch_page("pages/profile_page.py")
+
+
+def footer(handle: Handle, labels: Labels) -> None:
+    meta = loaders.package_meta(handle)
+    sources = loaders.dataset(handle).sources
+    st.divider()
+    st.caption(
+        labels.t(
+            "footer",
+            title=meta["title"],
+            licence=meta["licence"],
+            n_sources=len(sources),
+            n_articles=int((sources["kind"] == "article").sum()),
+        )
+    )

@@ -1,0 +1,226 @@
+"""Cached loading: the data package, the filtered views of it and the figures each page draws.
+
+Every cached function takes only hashable arguments (the data handle, the filters, the language
+…) and reads nothing global, so one cache entry serves every session that asks the same.
+
+A data package changed while the app runs (a curator saving a CSV, a rebuild of the catalogue)
+gets a new `Handle` (its files' sizes and modification times) and is loaded and validated anew.
+Until a new package loads, and whenever it does not validate, every session keeps serving the
+last good package, with a notice; never half a package, never a traceback."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from parkdata.data.boundaries import load_boundaries, load_city_labels
+from parkdata.data.dataset import Dataset
+from parkdata.data.package import load_package
+from parkdata.data.problems import PackageError
+from parkdata.data.schema import DATA_DIR, read_descriptor
+from parkdata.model import compare, levels, overview, profile, timeline
+from parkdata.model.filters import Filters, apply_filters
+from parkdata.present import charts, maps, tables
+from parkdata.present import timeline as timeline_labels
+from parkdata.present.labels import Labels
+
+# The one area scope drawn on the map and summed on the Overview: the approved area, which the
+# national catalogue gives for every zone (a planned area is another scope, never mixed in).
+AREA = "approved_area"
+
+
+@dataclass(frozen=True)
+class Handle:
+    """A data package directory and a fingerprint of its files (a new one reloads)."""
+
+    directory: str
+    stamp: str
+
+
+def data_dir() -> str:
+    return os.environ.get("PARKDATA_DATA_DIR") or str(DATA_DIR)
+
+
+def fingerprint(directory: str) -> str:
+    """Sizes and modification times (ns) of every file of the package: any save changes it."""
+    digest = hashlib.sha1()
+    for path in sorted(Path(directory).rglob("*")):
+        if path.is_file():
+            info = path.stat()
+            digest.update(
+                f"{path.relative_to(directory)}:{info.st_size}:{info.st_mtime_ns};".encode()
+            )
+    return digest.hexdigest()
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(handle: Handle) -> Dataset | list[str]:
+    try:
+        return load_package(handle.directory)
+    except PackageError as exc:
+        return [str(p) for p in exc.problems]
+    except (OSError, ValueError) as exc:  # a file half written or removed while being read
+        return [f"{handle.directory}: {exc}"]
+
+
+@st.cache_resource(show_spinner=False)
+def _last_good() -> dict[str, Handle]:
+    """directory -> the handle of the newest package that loaded (shared by all sessions)."""
+    return {}
+
+
+@dataclass(frozen=True)
+class Loaded:
+    handle: Handle | None  # None: nothing valid to show
+    problems: tuple[str, ...]  # the newest package's problems, if it did not load
+
+
+def current_data() -> Loaded:
+    """The newest package that loads; with the problems of a newer one that does not."""
+    directory = data_dir()
+    handle = Handle(directory, fingerprint(directory))
+    result = _load(handle)
+    good = _last_good()
+    if isinstance(result, Dataset):
+        good[directory] = handle
+        return Loaded(handle, ())
+    return Loaded(good.get(directory), tuple(result))
+
+
+def dataset(handle: Handle) -> Dataset:
+    result = _load(handle)
+    assert isinstance(result, Dataset), "only handles that loaded are passed on"
+    return result
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def package_meta(handle: Handle) -> dict:
+    desc = read_descriptor(Path(handle.directory))
+    licences = ", ".join(lic.get("name", "") for lic in desc.get("licenses", []))
+    return {"title": desc.get("title", "Parkdata"), "licence": licences}
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def labels(handle: Handle, lang: str) -> Labels:
+    return Labels(dataset(handle).vocab, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def filtered(handle: Handle, f: Filters) -> Dataset:
+    return apply_filters(dataset(handle), f)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def area(handle: Handle, f: Filters, indicator: str = AREA) -> pd.Series:
+    return levels.area_km2(filtered(handle, f), indicator)
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def boundaries() -> tuple[dict, pd.DataFrame]:
+    return load_boundaries(), load_city_labels()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def table_frame(handle: Handle, f: Filters, kind: str, lang: str) -> pd.DataFrame:
+    ds = filtered(handle, f)
+    shown_area = area(handle, f) if kind == "parks" else None
+    return tables.table(ds, kind, labels(handle, lang), shown_area)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def map_deck(handle: Handle, f: Filters, lang: str, basemap: bool, selected: str | None):
+    ds = filtered(handle, f)
+    geo, city_labels = boundaries()
+    lab = labels(handle, lang)
+    return maps.park_map(
+        ds.parks,
+        geo,
+        city_labels,
+        lab,
+        area_km2=area(handle, f),
+        industries=tables.leading_industries(ds, lab),
+        basemap=basemap,
+        selected_park=selected,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def overview_figures(handle: Handle, f: Filters) -> overview.Figures:
+    return overview.figures(filtered(handle, f), area(handle, f), AREA)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def compare_figures(handle: Handle, f: Filters, lang: str, by: str):
+    """Counts, area and sector-mix figures of the Compare page (cached per view)."""
+    ds = filtered(handle, f)
+    lab = labels(handle, lang)
+    order = lab.order("levels")
+    counts = compare.levels_present(compare.counts_by(ds.parks, [by], order))
+    areas = compare.values_by_level(area(handle, f), ds.parks, order, [by], base_unit="km2")
+    mix = compare.sector_mix(ds.industries, ds.parks, ds.sectors, order, [by])
+    return (
+        charts.compare_bar(counts, by, "n", lab, n_col="n", y_title=lab.t("counts")),
+        charts.compare_bar(areas, by, "median", lab, y_title="km²"),
+        charts.sector_heatmap(mix, by, lab),
+        areas,
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def compare_tables(handle: Handle, f: Filters, lang: str):
+    """The Compare page's indicator choices and targets table (cached per view)."""
+    ds = filtered(handle, f)
+    lab = labels(handle, lang)
+    return tables.indicator_choices(ds, lab), tables.targets_table(ds, lab)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: str):
+    """(figure, unit label) of the median of `indicator` per park by level and `by`; None when
+    no park has a value or its rows mix unit families (they are never compared)."""
+    ds = filtered(handle, f)
+    lab = labels(handle, lang)
+    kinds = ds.vocab["indicator_kinds"].where("counts_as_actual")
+    try:
+        values = compare.indicator_by_level(
+            ds.indicators, ds.parks, ds.units, indicator, lab.order("levels"), [by], kinds=kinds
+        )
+    except ValueError:
+        return None
+    if values["n_parks"].sum() == 0:
+        return None
+    unit = lab.code("units", values["base_unit"].dropna().iloc[0])
+    return charts.compare_bar(values, by, "median", lab, y_title=unit), unit
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def timeline_figures(handle: Handle, f: Filters, lang: str):
+    """Status-history and level-count figures (None where there is nothing to draw) and the
+    number of parks with a level but no dated approval."""
+    ds = filtered(handle, f)
+    lab = labels(handle, lang)
+    history = timeline.history(ds)
+    status = None
+    if not history.empty:
+        marks = timeline_labels.marker_labels(timeline.markers(ds), lab)
+        status = charts.status_timeline(history, marks, lab, lab.park_names(ds.parks))
+        if f.as_of:
+            status.add_vline(x=str(f.as_of), line_dash="dot", line_color="#888")
+    counts = levels.level_counts_over_time(ds)
+    trend = None if counts.empty else charts.level_counts_chart(counts, lab)
+    return status, trend, len(levels.parks_without_dated_level(ds))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def park_profile(handle: Handle, park_id: str) -> profile.Profile | None:
+    return profile.park_profile(dataset(handle), park_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def source_counts(handle: Handle) -> pd.DataFrame:
+    return profile.source_counts(dataset(handle))

@@ -1,0 +1,77 @@
+"""The shared sidebar: language, then the filters every page obeys, each kept in the URL."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from parkdata.data.dataset import Dataset
+from parkdata.model import filters as flt
+from parkdata.present.i18n import escape_markdown, notice_text
+from parkdata.present.labels import Labels
+
+from . import state
+
+LANG_NAMES = {"zh": "中文", "en": "English"}
+# Filters field -> (label key, vocabulary of its codes; None: a place shown by name)
+MULTISELECTS = (
+    ("provinces", "province", None),
+    ("cities", "city", None),
+    ("levels", "level", "levels"),
+    ("zone_types", "zone_type", "zone_types"),
+    ("sectors", "sector", "sectors"),
+    ("origins", "origin", "origins"),
+)
+
+
+def language() -> str:
+    st.segmented_control(
+        "语言 / Language",
+        tuple(LANG_NAMES),
+        key=state.LANG,
+        format_func=LANG_NAMES.get,
+        required=True,
+    )
+    return state.lang()
+
+
+def draw(full: Dataset, labels: Labels, n_shown: int) -> None:
+    """The filter widgets (their values were read by `state.filters()` before this run drew
+    them), the count of parks shown, the as-of note and the link notices."""
+    opts = flt.options(full, state.value("provinces"))  # type: ignore[arg-type]
+    st.header(labels.t("filters"))
+    st.text_input(
+        labels.t("search"),
+        key=state.widget("text"),
+        help=labels.t("search_help"),
+        max_chars=flt.MAX_TEXT,
+    )
+    for field, key, vocabulary in MULTISELECTS:
+        options = list(opts[field])
+        if field == "cities":  # a chosen city stays an option when its province is unticked
+            options += [c for c in state.value("cities") or [] if c not in options]  # type: ignore[union-attr]
+        shown = labels.options(vocabulary) if vocabulary else None
+        st.multiselect(
+            labels.t(key),
+            options,
+            key=state.widget(field),
+            placeholder=labels.t("all"),
+            format_func=(lambda v, shown=shown: shown.get(v, v)) if shown else labels.place,
+        )
+    st.text_input(
+        labels.t("as_of"),
+        key=state.widget("as_of"),
+        help=labels.t("as_of_help"),
+        placeholder=labels.t("as_of_placeholder"),
+    )
+    typed = state.typed_date()
+    if typed and not flt.valid_date(typed):
+        st.warning(labels.t("as_of_invalid", value=escape_markdown(typed[:40])))
+    elif typed:
+        st.caption(labels.t("as_of_active", date=escape_markdown(typed)))
+    st.button(labels.t("reset"), on_click=state.reset_filters, icon=":material/filter_alt_off:")
+    st.caption(labels.t("n_parks_shown", n=f"{n_shown:,}", total=f"{len(full.parks):,}"))
+
+
+def notices(labels: Labels) -> None:
+    for notice in state.notices():
+        st.warning(notice_text(notice, labels.lang), icon=":material/link_off:")

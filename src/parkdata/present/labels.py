@@ -1,0 +1,94 @@
+"""`Labels`: everything a page, chart, map or export says, for one language: the UI text
+(`parkdata.present.i18n`) joined with the labels, colours and order of the package's
+vocabularies, so that a new level or zone type shows everywhere from one data row."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+import pandas as pd
+
+from parkdata.data.vocab import Vocabularies
+from parkdata.present import i18n
+
+
+@dataclass(frozen=True, eq=False)
+class Labels:
+    vocab: Vocabularies
+    lang: str
+
+    # -- the dashboard's own words
+    def t(self, key: str, /, **values: object) -> str:
+        return i18n.t(key, self.lang, **values)
+
+    def column(self, name: str) -> str:
+        return i18n.column(name, self.lang)
+
+    def term(self, key: str) -> str:
+        return i18n.term(key, self.lang)
+
+    @property
+    def colon(self) -> str:
+        return i18n.colon(self.lang)
+
+    def line(self, key: str, value: object) -> str:
+        """'级别：国家级' / 'Level: National': one fact of a tooltip or caption."""
+        return f"{self.term(key)}{self.colon}{value}"
+
+    # -- codes
+    def code(self, vocabulary: str, code: object) -> str:
+        """A code's label ('' for missing, the code itself when the table does not know it)."""
+        return self.vocab[vocabulary].label(code, self.lang)
+
+    def codes(self, vocabulary: str, values: pd.Series) -> pd.Series:
+        """Labels of a column of codes; missing stays missing."""
+        labels = self.vocab[vocabulary].labels(self.lang)
+        out = values.astype("string").map(lambda v: labels.get(v, v), na_action="ignore")
+        return out.astype("string")
+
+    def order(self, vocabulary: str) -> tuple[str, ...]:
+        return self.vocab[vocabulary].codes()
+
+    def colour(self, vocabulary: str, code: object) -> str:
+        return self.vocab[vocabulary].colour(code)
+
+    def options(self, vocabulary: str) -> Mapping[str, str]:
+        """code -> label, in the vocabulary's order (for widgets)."""
+        return self.vocab[vocabulary].labels(self.lang)
+
+    # -- places
+    def place_en(self, name: object) -> str | None:
+        """English name of a province or prefecture; None when the vocabularies lack one."""
+        if not isinstance(name, str):
+            return None
+        for vocabulary in ("provinces", "prefectures"):
+            english = self.vocab[vocabulary].column("name_en").get(name)
+            if isinstance(english, str) and english:
+                return english
+        return None
+
+    def place(self, name: object) -> str:
+        """'湖南省' in zh, 'Hunan (湖南省)' in en; '' for missing."""
+        if not isinstance(name, str) or not name:
+            return ""
+        english = self.place_en(name) if self.lang == "en" else None
+        return f"{english} ({name})" if english else name
+
+    def places(self, values: Iterable[object]) -> list[str]:
+        return [self.place(v) for v in values]
+
+    # -- parks
+    def park_name(self, row: Mapping[str, object]) -> str:
+        """English name when asked for English and one exists; otherwise the Chinese name."""
+        name_en = row.get("name_en")
+        if self.lang == "en" and isinstance(name_en, str) and name_en:
+            return name_en
+        return str(row.get("name_zh"))
+
+    def park_names(self, parks: pd.DataFrame) -> pd.Series:
+        """park_id -> display name."""
+        names = parks["name_zh"]
+        if self.lang == "en":
+            names = parks["name_en"].fillna(parks["name_zh"])
+        return pd.Series(names.to_numpy(), index=parks["park_id"].to_numpy(), dtype="string")

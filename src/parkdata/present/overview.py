@@ -1,0 +1,39 @@
+"""Display frames of the Overview page: parks by level and province, the latest dated events
+and the upcoming ones (target deadlines), with labels in one language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from parkdata.data.dataset import Dataset
+from parkdata.model import overview
+from parkdata.present.labels import Labels
+from parkdata.present.tables import events_table
+
+EVENT_COLUMNS = ["date", "name", "event", "description", "source", "source_url"]
+
+
+def level_province_counts(parks: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Parks per province (rows) and level (columns, in vocabulary order, only levels that
+    occur), with totals; provinces in the vocabulary's order."""
+    counts = pd.crosstab(parks["province"], parks["level"])
+    levels = [lv for lv in labels.order("levels") if lv in counts.columns]
+    order = [p for p in labels.order("provinces") if p in counts.index]
+    order += sorted(set(counts.index) - set(order))
+    counts = counts.reindex(index=order, columns=levels).astype(int)
+    total = labels.t("total")
+    counts[total] = counts.sum(axis=1)
+    counts.loc[total] = counts.sum(axis=0)
+    counts.columns = [labels.code("levels", c) if c in levels else c for c in counts.columns]
+    counts.index = [labels.place(p) if p != total else p for p in counts.index]
+    counts.index.name = labels.column("province")
+    return counts
+
+
+def events(ds: Dataset, labels: Labels, today: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """(the latest dated events, the upcoming ones) as display frames."""
+    past, future = overview.dated_events(ds, today)
+    return (
+        events_table(ds.replace(events=past), labels)[EVENT_COLUMNS],
+        events_table(ds.replace(events=future), labels)[EVENT_COLUMNS],
+    )

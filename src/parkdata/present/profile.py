@@ -1,0 +1,51 @@
+"""Display frames of the Park profile: level history with the evidence of each change,
+indicators, industries, events and sources, labelled in one language."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from parkdata.data.dataset import Dataset
+from parkdata.model.profile import Profile
+from parkdata.present import tables
+from parkdata.present.charts import format_partial
+from parkdata.present.labels import Labels
+
+
+def history(p: Profile, ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """Status segments with dates as written (precision kept), and beside each change its
+    source (citation, link) and the evidence fragment that supports it."""
+    h = p.history
+    if h.empty:
+        return pd.DataFrame(columns=["status", "start", "end", "evidence", "source", "source_url"])
+    ends = [labels.term("ongoing") if pd.isna(e) else format_partial(e, "day") for e in h["end"]]
+    out = pd.DataFrame(
+        {
+            "status": labels.codes("statuses", h["status"]),
+            "start": h["date"].astype("string"),
+            "end": pd.Series(ends, dtype="string"),
+            "evidence": h["evidence"],
+        }
+    )
+    tables.with_citation(out, h["source_id"], ds)
+    return out
+
+
+def frames(p: Profile, ds: Dataset, labels: Labels) -> dict[str, pd.DataFrame]:
+    """The profile's sections by title key: history, indicators, industries, events, sources;
+    the park name columns (the same on every row) left out."""
+    one = ds.replace(
+        parks=ds.parks[ds.parks["park_id"] == p.park["park_id"]],
+        indicators=p.indicators,
+        industries=p.industries,
+        events=p.events,
+    )
+    drop = ["name", "park_id"]
+    sources = tables.sources_table(ds.replace(sources=p.sources), labels)
+    return {
+        "level_history": history(p, ds, labels),
+        "indicators_targets": tables.indicators_table(one, labels).drop(columns=drop),
+        "industries_companies": tables.industries_table(one, labels).drop(columns=drop),
+        "events": tables.events_table(one, labels).drop(columns=drop),
+        "m_sources": sources.drop(columns=["source_id"]),
+    }
