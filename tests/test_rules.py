@@ -75,8 +75,8 @@ def test_parent_cycle_is_found(pkg):
     parks = pkg / "parks.csv"
     edit(
         parks,
-        "high_tech_zone,,GB/T 37028-2018 code 43103001.",
-        "high_tech_zone,longping_park,GB/T 37028-2018 code 43103001.",
+        "high_tech_zone,,G432033,GB/T 37028-2018 code 43103001.",
+        "high_tech_zone,longping_park,G432033,GB/T 37028-2018 code 43103001.",
     )
     found = places(pkg)
     assert ("parks.csv", line_of(parks, "changsha_htz,"), "parent_id") in found

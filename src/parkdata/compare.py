@@ -13,6 +13,8 @@ from parkdata.frames import isin
 from parkdata.palette import LEVEL_ORDER
 
 ACTUAL_KINDS = ("actual", "estimate")
+# Qualifiers whose value is not a figure to add up: a size class (千亿级) is a lower bound.
+NOT_SUMMABLE = ("size_class",)
 
 
 def _levels(parks: pd.DataFrame) -> pd.Series:
@@ -58,12 +60,20 @@ def park_values(
 ) -> pd.DataFrame:
     """One value per park for `indicator` in the family's base unit: park_id, value (Float64),
     base_unit, year, unit, fact_id. The latest year wins (undated rows rank first); rows for a
-    whole city (no park_id) are left out. ValueError if the rows mix unit families."""
+    whole city (no park_id) and size classes (qualifier size_class: 千亿级 is not 1000) are left
+    out, so no total, median or chart reads a class as an exact value. ValueError if the rows
+    mix unit families."""
+    size_class = (
+        indicators["qualifier"].isin(NOT_SUMMABLE).fillna(False).astype(bool)
+        if "qualifier" in indicators
+        else pd.Series(False, index=indicators.index)
+    )
     rows = indicators[
         (indicators["indicator"] == indicator)
         & indicators["park_id"].notna()
         & indicators["kind"].isin(kinds)
         & indicators["value"].notna()
+        & ~size_class
     ]
     table = units.set_index("unit")
     unknown = set(rows["unit"].dropna()) - set(table.index)
@@ -177,10 +187,13 @@ def sector_mix(
 def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame | None = None) -> pd.DataFrame:
     """Each target paired with the latest actual (or estimate) of the same park (or, for
     city-wide rows, the same region) and indicator, where both exist. Columns: park_id, region,
-    indicator, target_value, target_unit, target_year, target_fact_id, actual_value,
+    indicator, target_value, target_qualifier (at_least, size_class …: a size-class target's
+    value is the lower bound of its class), target_unit, target_year, target_fact_id, actual_value,
     actual_unit, actual_year, actual_fact_id; with `units` also target_base, actual_base,
     base_unit and ratio = actual_base / target_base (only within one unit family)."""
     ind = indicators.assign(_key=indicators["park_id"].fillna("region:" + indicators["region"]))
+    if "qualifier" not in ind:
+        ind = ind.assign(qualifier=pd.Series(pd.NA, index=ind.index, dtype="string"))
     ind = ind[ind["_key"].notna() & ind["value"].notna()]
     targets = ind[ind["kind"] == "target"]
     actuals = ind[ind["kind"].isin(ACTUAL_KINDS)].assign(
@@ -188,7 +201,7 @@ def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame | None = No
     )
     latest = actuals.sort_values("_year", kind="stable").groupby(["_key", "indicator"]).tail(1)
     pick = ["_key", "indicator", "value", "unit", "year", "fact_id"]
-    paired = targets[[*pick, "park_id", "region", "target_year"]].merge(
+    paired = targets[[*pick, "park_id", "region", "target_year", "qualifier"]].merge(
         latest[pick], on=["_key", "indicator"], suffixes=("_t", "_a")
     )
     out = pd.DataFrame(
@@ -197,6 +210,7 @@ def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame | None = No
             "region": paired["region"],
             "indicator": paired["indicator"],
             "target_value": paired["value_t"],
+            "target_qualifier": paired["qualifier"],
             "target_unit": paired["unit_t"],
             "target_year": paired["target_year"].fillna(paired["year_t"]),
             "target_fact_id": paired["fact_id_t"],

@@ -264,6 +264,7 @@ CODES: dict[str, dict[str, tuple[str, str]]] = {
         "at_least": ("至少", "at least"),
         "up_to": ("最多", "up to"),
         "nearly": ("近", "nearly"),
+        "size_class": ("量级(至少)", "size class (at least)"),
     },
     "location_precision": {
         "park": ("园区本身", "At the park"),

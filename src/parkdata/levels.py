@@ -3,7 +3,8 @@
 - `level_at`: each park's level on a given day, from its dated approval events.
 - `status_history`: each park's status segments (established → provincial → national).
 - `level_counts_over_time`: how many parks were national or provincial at each change.
-- `planned_area_km2`: one planned area per park in km², with the fact it comes from.
+- `planned_area_km2`: one planned area (indicator planned_area only) per park in km², with the
+  fact it comes from.
 
 An event dated only to a year or month counts from the first day it can mean (2012 → 2012-01-01).
 """
@@ -18,7 +19,9 @@ from parkdata.package import Dataset
 
 APPROVALS = ("provincial_approval", "national_approval")
 STATUS_ORDER = ("established", "provincial", "national")
-AREA_INDICATORS = ("planned_area", "approved_area")
+# The one area the app calls "planned area". Other scopes (approved, administrative, developable,
+# managed: indicator_types.scope) are other indicators and never stand in for it.
+AREA_INDICATORS = ("planned_area",)
 
 
 def _dated_events(ds: Dataset, kinds: tuple[str, ...]) -> pd.DataFrame:
@@ -91,8 +94,9 @@ def parks_without_dated_level(ds: Dataset) -> pd.Index:
 
 
 def planned_area_facts(ds: Dataset) -> pd.DataFrame:
-    """The area fact chosen for each park, converted to km². Preference: article over reference,
-    actual over target, planned_area over approved_area, then the latest year."""
+    """The planned-area fact chosen for each park, converted to km². Only `planned_area` counts
+    (an approved or administrative area is another scope, never a stand-in). Preference: article
+    over reference, actual over target, then the latest year."""
     ind = ds.indicators[
         ds.indicators["indicator"].isin(AREA_INDICATORS) & ds.indicators["park_id"].notna()
     ]
@@ -106,9 +110,8 @@ def planned_area_facts(ds: Dataset) -> pd.DataFrame:
         area_km2=(ind["value"] * ind["unit"].map(to_base)).astype("Float64"),
         _article=(ind["source_id"].map(kind) == "article").astype(int),
         _actual=(ind["kind"] != "target").astype(int),
-        _planned=(ind["indicator"] == "planned_area").astype(int),
         _year=ind["year"].fillna(0),
-    ).sort_values(["park_id", "_article", "_actual", "_planned", "_year"], kind="stable")
+    ).sort_values(["park_id", "_article", "_actual", "_year"], kind="stable")
     best = ranked.groupby("park_id").tail(1)
     return best[["park_id", "area_km2", "fact_id", "indicator", "source_id", "year"]].reset_index(
         drop=True

@@ -14,7 +14,7 @@ from parkdata.problems import PackageError
 from parkdata.schema import DATA_DIR, TABLES, read_descriptor, resource
 from parkdata.schema import fields as schema_fields
 
-_DTYPES = {"number": "Float64", "integer": "Int64", "string": "string"}
+_DTYPES = {"number": "Float64", "integer": "Int64", "string": "string", "boolean": "boolean"}
 
 
 @dataclass(frozen=True)
