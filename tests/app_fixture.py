@@ -225,7 +225,18 @@ EVENTS = [
         "ref-gb",
         "1984",
     ),
-    ("ev5", "", "郴州市", "2021", "meeting", "", "全市园区会议", "City meeting", "art-a", "会议"),
+    (
+        "ev5",
+        "",
+        "郴州市",
+        "2021",
+        "meeting",
+        "",
+        "全市园区会议",
+        "City meeting",
+        "art-a",
+        "2021年会议",
+    ),
     (
         "ev6",
         "linwu",
@@ -380,6 +391,17 @@ UNITS = [
 ]
 
 
+# Columns the schema gained after the rows above were written, one value per row (in row order).
+LATER_COLUMNS: dict[str, dict[str, list]] = {
+    "parks": {
+        "name_en_generated": [False] * len(PARKS),
+        "catalog_code": ["G432033", None, "S439056", None, None, None],
+    },
+    "industries": {"year": [2021, 2018, None]},
+    "indicator_types": {"scope": ["planned", None]},
+}
+
+
 def frames() -> dict[str, pd.DataFrame]:
     desc = read_descriptor(DATA_DIR)
     rows = {
@@ -392,10 +414,15 @@ def frames() -> dict[str, pd.DataFrame]:
         "indicator_types": INDICATOR_TYPES,
         "units": UNITS,
     }
-    return {
-        name: pd.DataFrame(data, columns=[fd.name for fd in fields(desc, name)])
-        for name, data in rows.items()
-    }
+    out = {}
+    for name, data in rows.items():
+        columns = [fd.name for fd in fields(desc, name)]
+        later = LATER_COLUMNS.get(name, {})
+        frame = pd.DataFrame(data, columns=[c for c in columns if c not in later])
+        for column, values in later.items():
+            frame[column] = values
+        out[name] = frame[columns]
+    return out
 
 
 def write_package(out_dir: Path) -> Path:

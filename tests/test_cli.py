@@ -61,6 +61,13 @@ def valid(tmp_path_factory) -> tuple[Path, Path]:
     )
     _write(package, "sources", pd.concat([sources, pd.DataFrame([article])], ignore_index=True))
     indicators = _read(package, "indicators")
+    indicators.loc[0, ["indicator", "value", "value_max", "qualifier", "unit"]] = [
+        "total_revenue",
+        "580",
+        "",
+        "exact",
+        "cny_100m",
+    ]  # the figure its evidence writes
     indicators.loc[0, ["source_id", "evidence"]] = ["art-t", EVIDENCE]
     _write(package, "indicators", indicators)
     return package, articles
@@ -102,11 +109,11 @@ FAULTS = {
     "bad_date": (_set("events", 4, date="2006/08"), "events.csv", 6, "date", "2006/08"),
     "unknown_unit": (_set("indicators", 1, unit="furlong"), "indicators.csv", 3, "unit", "furlong"),
     "evidence_not_in_article": (
-        _set("indicators", 0, evidence="技工贸总收入581亿元"),
+        _set("indicators", 0, evidence="技工贸收入580亿元"),  # holds the number, not in the text
         "indicators.csv",
         2,
         "evidence",
-        "581",
+        "技工贸收入580",
     ),
     "outside_province": (_outside_province, "parks.csv", None, "lat", "outside"),
     "gbk_encoded": (_gbk, "parks.csv", 2, "", "gbk"),

@@ -128,6 +128,32 @@ def test_values_from_a_series(parks):
     assert out.loc["provincial", "n_missing"] == 2
 
 
+def test_a_size_class_is_never_summed(indicators, parks, units):
+    """千亿级 is a class (at least 1000 亿元), not the exact figure 1000: no total, median or
+    per-park value reads it; an exact figure of the same indicator still counts."""
+    classed = pd.DataFrame(
+        [
+            fact("c1", "n1", "cluster_output", 1000.0, "cny_100m") | {"qualifier": "size_class"},
+            fact("c2", "n2", "cluster_output", 500.0, "cny_100m") | {"qualifier": "size_class"},
+            fact("c3", "p1", "cluster_output", 320.0, "cny_100m") | {"qualifier": "exact"},
+        ]
+    ).astype({"value": "Float64", "year": "Int64"})
+    both = pd.concat([indicators.assign(qualifier="exact"), classed], ignore_index=True)
+    values = compare.park_values(both, units, "cluster_output")
+    assert list(values["park_id"]) == ["p1"] and values["value"].iloc[0] == pytest.approx(320)
+    out = compare.indicator_by_level(both, parks, units, "cluster_output").set_index("level")
+    assert pd.isna(out.loc["national", "total"]) and out.loc["national", "n_missing"] == 2
+    assert out.loc["provincial", "total"] == pytest.approx(320)
+    # the real package's size classes (浏阳's 千亿级, 五百亿级) stay out of every total
+    from parkdata.data.package import load_package
+
+    real = load_package()
+    assert (real.indicators["qualifier"] == "size_class").any()
+    real_values = compare.park_values(real.indicators, real.units, "cluster_output")
+    classes = real.indicators.loc[real.indicators["qualifier"] == "size_class", "fact_id"]
+    assert not set(real_values["fact_id"]) & set(classes)
+
+
 def test_mixed_families_are_refused(indicators, units):
     bad = pd.concat(
         [indicators, pd.DataFrame([fact("x", "n2", "planned_area", 3.0, "count")])],
@@ -183,3 +209,15 @@ def test_levels_present_drops_a_level_no_park_holds_and_keeps_true_zeros():
     assert set(kept["level"]) == {"national", "provincial"}
     guangdong = kept[kept["province"] == "广东省"].set_index("level")["n"]
     assert guangdong.to_dict() == {"national": 1, "provincial": 0}
+
+
+def test_a_size_class_target_says_so_beside_its_value():
+    """Chenzhou's 2019 千亿园区 goal pairs with the 2017 estimate; its value 1000 is the lower
+    bound of a class, and the pair carries the qualifier that says so."""
+    from parkdata.data.package import load_package
+
+    real = load_package()
+    pairs = compare.targets_vs_actuals(real.indicators, real.units).set_index("target_fact_id")
+    goal = pairs.loc["chenzhou_edz-i10"]
+    assert (goal["target_qualifier"], goal["target_year"]) == ("size_class", 2019)
+    assert (goal["actual_fact_id"], goal["actual_value"]) == ("chenzhou_edz-i01", 580)

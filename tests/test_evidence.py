@@ -51,3 +51,32 @@ def test_every_reference_evidence_is_a_quote_of_the_reference_file():
     parks = ds.parks[ds.parks["level_source_id"].isin(refs)]
     missing += [("parks", e) for e in parks["level_evidence"] if not any(e in q for q in quotes)]
     assert missing == []
+
+
+@needs_articles
+def test_a_description_copied_from_its_article_is_found():
+    """check_evidence (run by `parkdata validate --articles`) compares each description_zh with
+    the whole normalised article, so a run copied from outside the evidence fragment counts."""
+    ds = load_package(DATA_DIR)
+    events = ds.events.copy()
+    row = events.index[events["event_id"] == "linwu_ip-e01"][0]
+    events.loc[row, "description_zh"] = (
+        "园区位于临武县城东南面,2006年8月"  # the article's next clause
+    )
+    problems = check_evidence(ds.replace(events=events), ARTICLES)
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("events.csv", row + 2, "description_zh")
+    ]
+
+
+@needs_articles
+def test_article_fragments_are_matched_after_normalisation():
+    """Article 004 is traditional with pinyin and doubled punctuation; its fragments are quoted
+    from the normalised text (OpenCC t2s, pinyin removed, ',,' and ',。' collapsed)."""
+    raw = (ARTICLES / "004_20507ea46bee513c.txt").read_text(encoding="utf-8")
+    assert ",," in raw and ",。" in raw
+    ds = load_package(DATA_DIR)
+    fragment = ds.events.set_index("event_id").loc["liuyang_etdz-e01", "evidence"]
+    assert fragment == "6月3日,全省产业园区高质量发展推进会在浏阳召开"
+    assert fragment not in raw
+    assert check_evidence(ds, ARTICLES) == []

@@ -32,14 +32,20 @@ def ds() -> Dataset:
     )
     indicators = pd.DataFrame(
         {
-            "fact_id": ["f1", "f2", "f3", "f4"],
-            "park_id": ["a", "a", "b", "c"],
-            "indicator": ["planned_area", "approved_area", "planned_area", "tax_revenue"],
-            "value": [10.0, 12.0, 3000.0, 5.0],
-            "unit": ["km2", "km2", "mu", "cny_100m"],
-            "kind": ["actual", "actual", "actual", "actual"],
-            "year": pd.array([2010, 2020, None, 2021], dtype="Int64"),
-            "source_id": ["s1", "s2", "s2", "s1"],
+            "fact_id": ["f1", "f2", "f3", "f4", "f5"],
+            "park_id": ["a", "a", "b", "c", "c"],
+            "indicator": [
+                "planned_area",
+                "approved_area",
+                "planned_area",
+                "tax_revenue",
+                "administrative_area",
+            ],
+            "value": [10.0, 12.0, 3000.0, 5.0, 154.06],
+            "unit": ["km2", "km2", "mu", "cny_100m", "km2"],
+            "kind": ["actual", "actual", "actual", "actual", "actual"],
+            "year": pd.array([2010, 2020, None, 2021, 2022], dtype="Int64"),
+            "source_id": ["s1", "s1", "s2", "s1", "s1"],
         }
     ).astype({"value": "Float64"})
     sources = _frame([("s1", "article"), ("s2", "reference")], ["source_id", "kind"])
@@ -94,11 +100,21 @@ def test_level_counts_over_time(ds):
     assert list(levels.parks_without_dated_level(ds)) == ["b"]
 
 
-def test_planned_area_prefers_articles_and_converts_units(ds):
+def test_planned_area_is_the_planned_scope_only_and_converts_units(ds):
     area = levels.planned_area_km2(ds)
-    assert area["a"] == pytest.approx(10.0)  # article planned area beats the later reference figure
+    assert area["a"] == pytest.approx(10.0)  # the later approved area (12 km²) is another scope
     assert area["b"] == pytest.approx(2.00001)  # 3000 mu
-    assert "c" not in area.index  # no area fact: absent, never 0
+    assert "c" not in area.index  # only an administrative area: no planned area, never 0
+    facts = levels.planned_area_facts(ds)
+    assert set(facts["indicator"]) == {"planned_area"}
+
+
+def test_planned_area_prefers_articles(ds):
+    indicators = ds.indicators.copy()
+    indicators.loc[indicators["fact_id"] == "f2", "indicator"] = "planned_area"  # reference, 2020
+    indicators.loc[indicators["fact_id"] == "f2", "source_id"] = "s2"
+    area = levels.planned_area_km2(ds.replace(indicators=indicators))
+    assert area["a"] == pytest.approx(10.0)  # the article's 2010 figure beats the later reference
 
 
 def test_real_dataset_histories():
@@ -110,4 +126,9 @@ def test_real_dataset_histories():
     at_2022 = levels.level_at(real, "2022-11-30")
     at_2023 = levels.level_at(real, "2023-01-01")
     assert (at_2022["ningxiang_htz"], at_2023["ningxiang_htz"]) == ("provincial", "national")
-    assert levels.planned_area_km2(real)["hengyang_htz"] == pytest.approx(170.57)
+    area = levels.planned_area_km2(real)
+    assert area["hengyang_htz"] == pytest.approx(170.57)
+    # approved, administrative or managed areas never stand in for a planned one
+    for park in ("ningxiang_htz", "zhanjiang_etdz", "wuchuan_airport_zone", "leizhou_edz"):
+        assert park not in area.index, park
+    assert area["changsha_airport_zone"] == pytest.approx(140)  # its plan's area, not managed

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from parkdata.data import rules
+from parkdata.data.dataset import read_frames
 from parkdata.data.schema import DATA_DIR
 from parkdata.data.validation import validate_package
 
@@ -75,8 +77,8 @@ def test_parent_cycle_is_found(pkg):
     parks = pkg / "parks.csv"
     edit(
         parks,
-        "high_tech_zone,,GB/T 37028-2018 code 43103001.",
-        "high_tech_zone,longping_park,GB/T 37028-2018 code 43103001.",
+        "high_tech_zone,,G432033,GB/T 37028-2018 code 43103001.",
+        "high_tech_zone,longping_park,G432033,GB/T 37028-2018 code 43103001.",
     )
     found = places(pkg)
     assert ("parks.csv", line_of(parks, "changsha_htz,"), "parent_id") in found
@@ -95,3 +97,190 @@ def test_unknown_foreign_key_is_found_by_frictionless(pkg):
     found = places(pkg)
     assert found and all(f == "events.csv" for f, _, _ in found)
     assert found[0][1] == 2
+
+
+# --------------------------------------------------------------------------- issue 11 rules
+
+
+def test_description_copied_from_a_reference_quote_is_found(pkg):
+    events = pkg / "events.csv"
+    edit(events, "national,升为国家级经开区,", "national,升格为国家级经济技术开发区,")
+    assert places(pkg) == [
+        ("events.csv", line_of(events, "升格为国家级经济技术开发区,"), "description_zh")
+    ]
+
+
+def test_description_copied_from_the_article_beyond_the_evidence_is_found():
+    """The article's sentence, not only the evidence fragment, is the source a description may
+    not copy: here the run lies outside the fragment."""
+    ds = read_frames(DATA_DIR)
+    article = "衡阳高新区于1992年经省人民政府批准成立,2012年8月19日经国务院批准升级为国家高新区"
+    texts = {"art_2020_hengyang": article}
+    assert rules.article_descriptions_in_own_words(ds, texts) == []
+    events = ds.events.copy()
+    row = events.index[events["event_id"] == "hengyang_htz-e01"][0]
+    events.loc[row, "description_zh"] = "设立后经国务院批准升级为国家高"  # 12 of the next sentence
+    assert rules.article_descriptions_in_own_words(ds.replace(events=events), texts) == []
+    events.loc[row, "description_zh"] = "设立后经国务院批准升级为国家高新"  # 13: one too many
+    found = rules.article_descriptions_in_own_words(ds.replace(events=events), texts)
+    assert [(p.file, p.row, p.column) for p in found] == [("events.csv", row + 2, "description_zh")]
+    assert "13 characters" in found[0].message
+
+
+def test_a_run_of_twelve_characters_is_allowed():
+    assert rules.longest_shared_run("科技部授予:输变电装备", "输变电装备高新技术") == "输变电装备"
+    assert rules.longest_shared_run("abc", "xyz") == ""
+
+
+def test_event_evidence_must_write_its_year(pkg):
+    events = pkg / "events.csv"
+    edit(events, ",2018年创建国家级经开区", ",创建国家级经开区")
+    assert places(pkg) == [("events.csv", line_of(events, ",创建国家级经开区"), "evidence")]
+
+
+def test_event_evidence_may_date_relative_to_the_article(pkg):
+    """今年 and 6月3日 date a fact in the year its article was published; cut them and the
+    fragment no longer dates the fact."""
+    events = pkg / "events.csv"
+    assert places(pkg) == []
+    edit(
+        events,
+        "6月3日,全省产业园区高质量发展推进会在浏阳召开",
+        "全省产业园区高质量发展推进会在浏阳召开",
+    )
+    edit(
+        events, "今年以来,宁乡高新区抢抓创建国家级高新区契机", "宁乡高新区抢抓创建国家级高新区契机"
+    )
+    assert places(pkg) == [
+        ("events.csv", line_of(events, "liuyang_etdz-e01"), "evidence"),
+        ("events.csv", line_of(events, "ningxiang_htz-e01"), "evidence"),
+    ]
+
+
+def test_month_and_day_count_only_in_the_articles_year(pkg):
+    sources = pkg / "sources.csv"
+    edit(
+        sources,
+        '郴州经开区:跨越发展正当时,"unknown (来源:未知), on the achie.org news pages",2017-12-25',
+        '郴州经开区:跨越发展正当时,"unknown (来源:未知), on the achie.org news pages",2018-01-02',
+    )
+    found = places(pkg)
+    events = pkg / "events.csv"
+    assert (
+        "events.csv",
+        line_of(events, "chenzhou_einm_park-e01"),
+        "evidence",
+    ) in found  # 12月19日
+    assert ("events.csv", line_of(events, "chenzhou_edz-e03"), "evidence") in found  # 今年
+
+
+def test_indicator_evidence_must_write_its_number(pkg):
+    ind = pkg / "indicators.csv"
+    edit(ind, ",规划面积170.57平方公里", ",规划面积")
+    assert places(pkg) == [("indicators.csv", line_of(ind, "hengyang_htz-i01"), "evidence")]
+
+
+@pytest.mark.parametrize(
+    ("evidence", "unit", "value"),
+    [
+        ("预计实现技工贸总收入580亿元", "cny_100m", 580),
+        ("陆续引进了十余个全球知名跨国集团", "count", 10),
+        ("奋力形成千亿级电子信息产业集群", "cny_100m", 1000),
+        ("五百亿级生物医药", "cny_100m", 500),
+        ("培育上市企业3-5家", "count", 5),
+        ("投资5000万元", "cny_100m", 0.5),
+        ("总量蝉联湖南省级园区第一位", "rank", 1),
+        ("亩均效益更是位居全市首位", "rank", 1),
+        ("挺进国家级高新区100强", "rank", 100),
+        ("面積由成立之初的9.2平方公里擴至502.04平方公里", "km2", 502.04),
+        ("管理面积为 140 平方公里", "km2", 140),
+    ],
+)
+def test_numbers_as_the_sources_write_them(evidence, unit, value):
+    from parkdata.data.textnorm import to_simplified
+
+    numbers = rules._numbers_in(to_simplified(evidence), unit)
+    assert any(rules._same_number(value, n) for n in numbers), numbers
+
+
+def test_a_range_needs_both_ends_in_the_evidence(pkg):
+    ind = pkg / "indicators.csv"
+    edit(ind, "3,5,exact,count,target", "3,6,exact,count,target")
+    assert places(pkg) == [("indicators.csv", line_of(ind, "3,6,exact"), "evidence")]
+
+
+def test_area_indicator_needs_a_scope_and_only_areas_have_one(pkg):
+    types = pkg / "indicator_types.csv"
+    edit(
+        types,
+        "planned_area,规划面积,Planned area,area,planned,",
+        "planned_area,规划面积,Planned area,area,,",
+    )
+    edit(
+        types,
+        "tax_revenue,税收,Tax revenue,money_cny,,",
+        "tax_revenue,税收,Tax revenue,money_cny,planned,",
+    )
+    assert places(pkg) == [
+        ("indicator_types.csv", line_of(types, "planned_area,"), "scope"),
+        ("indicator_types.csv", line_of(types, "tax_revenue,"), "scope"),
+    ]
+
+
+def test_a_size_class_is_not_a_range(pkg):
+    ind = pkg / "indicators.csv"
+    edit(ind, "1000,,size_class,cny_100m,target,2025", "1000,2000,size_class,cny_100m,target,2025")
+    assert ("indicators.csv", line_of(ind, "1000,2000,size_class"), "value_max") in places(pkg)
+
+
+def test_a_catalogue_code_belongs_to_one_park(pkg):
+    parks = pkg / "parks.csv"
+    edit(parks, "industrial_park,,S439056,", "industrial_park,,G432126,")
+    assert places(pkg) == [
+        ("parks.csv", line_of(parks, "linwu_ip,"), "catalog_code"),
+        ("parks.csv", line_of(parks, "hengyang_htz,"), "catalog_code"),
+    ]
+
+
+def test_catalogue_code_and_generated_flag_are_typed_by_the_schema(pkg):
+    parks = pkg / "parks.csv"
+    edit(parks, "industrial_park,,S439056,", "industrial_park,,S43905,")
+    edit(parks, "Hengyang National High-tech Zone,false,", "Hengyang National High-tech Zone,,")
+    found = places(pkg)
+    assert ("parks.csv", line_of(parks, "linwu_ip,"), "catalog_code") in found
+    assert ("parks.csv", line_of(parks, "hengyang_htz,"), "name_en_generated") in found
+
+
+def test_industry_year_is_an_integer(pkg):
+    ind = pkg / "industries.csv"
+    edit(ind, "leading,2021,舜华鸭业", "leading,2021年,舜华鸭业")
+    assert places(pkg) == [("industries.csv", line_of(ind, "2021年,舜华鸭业"), "year")]
+
+
+def test_a_numeric_goal_needs_its_target_row(pkg):
+    """Chenzhou's 2019 千亿园区 goal is an event and a target indicator: drop the indicator and
+    the event is reported."""
+    ind, events = pkg / "indicators.csv", pkg / "events.csv"
+    lines = ind.read_text(encoding="utf-8").splitlines(keepends=True)
+    ind.write_text("".join(ln for ln in lines if "chenzhou_edz-i10" not in ln), encoding="utf-8")
+    assert places(pkg) == [("events.csv", line_of(events, "chenzhou_edz-e02"), "evidence")]
+
+
+def test_an_expectation_is_an_estimate_never_a_result_or_an_event(pkg):
+    ind, events = pkg / "indicators.csv", pkg / "events.csv"
+    edit(ind, "580,,exact,cny_100m,estimate", "580,,exact,cny_100m,actual")
+    edit(events, ",湖南郴州经开区作为湖南最早成立的省级开发区之一", ",预计实现技工贸总收入580亿元")
+    assert sorted(places(pkg)) == [
+        ("events.csv", line_of(events, "chenzhou_edz-e06"), "event"),
+        ("indicators.csv", line_of(ind, "chenzhou_edz-i01"), "kind"),
+    ]
+
+
+def test_source_titles_are_simplified(pkg):
+    sources = pkg / "sources.csv"
+    edit(
+        sources,
+        "打造中部最“牛”经开区 浏阳经开区晋级两千亿",
+        "打造中部最“牛”經開區 瀏陽經開區晉級兩千億",
+    )
+    assert places(pkg) == [("sources.csv", line_of(sources, "ref_cdsnjd_liuyang"), "title_zh")]

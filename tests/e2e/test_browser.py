@@ -81,13 +81,13 @@ def test_language_switch_changes_labels_and_url(page, app_url, screenshots):
 def test_a_filter_survives_switching_language_both_ways(page, app_url):
     open_page(page, f"{app_url}/table?level=national&lang=en")
     sidebar = page.locator("[data-testid='stSidebar']")
-    shown = t("n_parks_shown", "en", n=9, total=34)
+    shown = t("n_parks_shown", "en", n=12, total=49)
     assert shown in sidebar.inner_text()
     for lang, name in (("zh", "中文"), ("en", "English"), ("zh", "中文")):
         sidebar.locator("[data-testid='stButtonGroup']").get_by_text(name, exact=True).click()
         sidebar.get_by_text(t("filters", lang), exact=True).wait_for(timeout=30_000)
         wait_for_app_run(page)
-        assert t("n_parks_shown", lang, n=9, total=34) in sidebar.inner_text()
+        assert t("n_parks_shown", lang, n=12, total=49) in sidebar.inner_text()
         assert parse_qs(urlparse(current_url(page)).query).get("level") == ["national"]
         assert label("level", "national", lang) in sidebar.inner_text()
     no_exception(page)

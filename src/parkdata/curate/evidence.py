@@ -1,8 +1,11 @@
-"""Evidence fragments checked against their articles.
+"""Evidence fragments and descriptions checked against their articles.
 
 A fact whose source is an article (sources.kind == "article") carries an `evidence` fragment that
-must be a verbatim substring of `simplified_text()` of the article file (sources.article_file).
-`check_evidence` reports every fragment that is not, as a Problem naming file, row and column."""
+must be a verbatim substring of `simplified_text()` of the article file (sources.article_file):
+pinyin annotations removed, OpenCC t2s, doubled punctuation mended. Its `description_zh` must be
+in the curator's own words: no run of more than `rules.MAX_SHARED_RUN` characters of the article.
+`check_evidence` reports every fragment and description that fails, as a Problem naming file, row
+and column. (Whether a fragment holds the fact's number or year needs no article: see `rules`.)"""
 
 from __future__ import annotations
 
@@ -25,12 +28,15 @@ EVIDENCE_COLUMNS = {
 
 
 def check_evidence(ds_or_dir: Dataset | Path | str, articles_dir: Path | str) -> list[Problem]:
-    """Every evidence fragment of an article-sourced row that its article does not contain."""
+    """Every evidence fragment of an article-sourced row that its article does not contain, and
+    every description_zh that copies more than a short run of its article."""
+    from parkdata.data.rules import article_descriptions_in_own_words
+
     ds = ds_or_dir if isinstance(ds_or_dir, Dataset) else read_frames(Path(ds_or_dir))
     texts, problems = _article_texts(ds.sources, Path(articles_dir))
     for table, (source_col, evidence_col) in EVIDENCE_COLUMNS.items():
         problems += _check_table(getattr(ds, table), table, source_col, evidence_col, texts)
-    return problems
+    return problems + article_descriptions_in_own_words(ds, texts)
 
 
 def _article_texts(

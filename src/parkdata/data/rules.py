@@ -3,7 +3,8 @@ with the CSV line (header = 1) and column, so a curator can go straight to the c
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pandas as pd
@@ -12,9 +13,17 @@ import shapely
 from parkdata.data.dataset import Dataset, read_frames
 from parkdata.data.dates import date_starts, parse_partial_date
 from parkdata.data.problems import Problem
+from parkdata.data.textnorm import to_simplified
+from parkdata.data.units import DIGITS, UNITS, YEARS, convert, find_amounts, parse_chinese_number
 
 FACT_TABLES = ("events", "indicators", "industries")
 APPROVALS = ("provincial_approval", "national_approval")
+# A description in our own words shares no run longer than this with its source text.
+MAX_SHARED_RUN = 12
+# Words that date a fact to the year its source was published ("this year").
+THIS_YEAR = re.compile(r"今年|本年|当年|年内")
+# An expectation: a figure under it is an estimate, never a result or an award.
+EXPECTED = "预计"
 
 
 def _rows(frame: pd.DataFrame, mask: pd.Series) -> Iterator[tuple[int, dict]]:
@@ -203,6 +212,275 @@ def ranges_and_targets(ds: Dataset) -> list[Problem]:
     return problems
 
 
+def _sources(ds: Dataset) -> pd.DataFrame:
+    return ds.sources.set_index("source_id")
+
+
+def longest_shared_run(text: str, source: str) -> str:
+    """The longest run of characters of `text` that `source` also contains ('' if none)."""
+    best = ""
+    for start in range(len(text)):
+        size = len(best) + 1
+        while start + size <= len(text) and text[start : start + size] in source:
+            best = text[start : start + size]
+            size += 1
+    return best
+
+
+def _copied_descriptions(ds: Dataset, mask: pd.Series, texts: Mapping[str, str]) -> list[Problem]:
+    ev, problems = ds.events, []
+    for row, rec in _rows(ev, mask & ev["description_zh"].notna()):
+        description = str(rec["description_zh"])
+        sources = [str(rec["evidence"])] if pd.notna(rec["evidence"]) else []
+        if rec["source_id"] in texts:
+            sources.append(texts[rec["source_id"]])
+        run = max((longest_shared_run(description, s) for s in sources), key=len, default="")
+        if len(run) > MAX_SHARED_RUN:
+            problems.append(
+                Problem(
+                    "events.csv",
+                    row,
+                    "description_zh",
+                    f"copies {len(run)} characters of its source ({run!r}); describe the fact "
+                    f"in your own words (at most {MAX_SHARED_RUN} in a row)",
+                )
+            )
+    return problems
+
+
+def reference_descriptions_in_own_words(ds: Dataset) -> list[Problem]:
+    """No description_zh of a fact from a reference shares a run of more than MAX_SHARED_RUN
+    characters with its evidence (the reference's quote: all of that source the package holds).
+    Article facts are checked against the whole article by `article_descriptions_in_own_words`."""
+    kind = ds.events["source_id"].map(_sources(ds)["kind"])
+    return _copied_descriptions(ds, kind == "reference", {})
+
+
+def article_descriptions_in_own_words(ds: Dataset, texts: Mapping[str, str]) -> list[Problem]:
+    """No description_zh of an article fact shares a run of more than MAX_SHARED_RUN characters
+    with its article's normalised text (`texts`: source_id -> text, see parkdata.evidence)."""
+    return _copied_descriptions(ds, ds.events["source_id"].isin(list(texts)), texts)
+
+
+def _year_numerals(year: int) -> tuple[str, ...]:
+    """2017 as written: 2017, 二〇一七, 二零一七."""
+    names = "〇一二三四五六七八九"
+    chinese = "".join(names[int(d)] for d in str(year))
+    return str(year), chinese, chinese.replace("〇", "零")
+
+
+def _date_in_evidence(date: str, evidence: str, published: object) -> bool:
+    """The evidence writes the date's year, or dates it relative to its source's publication
+    (今年, or the month and day) in the year the source was published."""
+    when = parse_partial_date(date)
+    if any(y in evidence for y in _year_numerals(when.year)):
+        return True
+    if pd.isna(published) or not str(published)[:4].isdigit():
+        return False
+    if int(str(published)[:4]) != when.year:
+        return False
+    if when.month is None:
+        return bool(THIS_YEAR.search(evidence))
+    day = rf"{when.day}日" if when.day else ""
+    return bool(re.search(rf"(?<!\d){when.month}月{day}", evidence))
+
+
+def event_evidence_holds_the_date(ds: Dataset) -> list[Problem]:
+    """An article event with a date has evidence that writes that date's year (or dates it
+    relative to the article: 今年, 12月19日 in the year the article was published). Reference
+    quotes are fixed by shared/reference and are not checked here."""
+    sources = _sources(ds)
+    ev = ds.events.assign(
+        _kind=ds.events["source_id"].map(sources["kind"]),
+        _published=ds.events["source_id"].map(sources["published"]),
+    )
+    problems = []
+    mask = (ev["_kind"] == "article") & ev["date"].notna() & ev["evidence"].notna()
+    for row, rec in _rows(ev, mask):
+        try:
+            ok = _date_in_evidence(
+                str(rec["date"]), to_simplified(str(rec["evidence"])), rec["_published"]
+            )
+        except ValueError:
+            continue  # an impossible date is reported by calendar_dates
+        if not ok:
+            problems.append(
+                Problem(
+                    "events.csv",
+                    row,
+                    "evidence",
+                    f"the evidence does not write the year of {rec['date']}: quote the fragment "
+                    "that dates the fact, or leave the date empty",
+                )
+            )
+    return problems
+
+
+_NUMERAL = rf"(?:\d+|[{''.join(DIGITS)}十百]+)"
+# Positions in a ranking: 第一, 首位, 前三, 100强.
+_RANK = re.compile(rf"第({_NUMERAL})|(首)位|前({_NUMERAL})|(\d+)强")
+
+
+def _numbers_in(evidence: str, unit: str) -> list[float]:
+    """Every number the evidence writes, converted to `unit` where it carries a unit of the
+    same family (5000万元 -> 0.5 for cny_100m), else as written."""
+    numbers: list[float] = []
+    for _, _, amount in find_amounts(evidence):
+        values = [amount.value] + ([amount.value_max] if amount.value_max is not None else [])
+        same = amount.unit in UNITS and unit in UNITS and UNITS[amount.unit][0] == UNITS[unit][0]
+        numbers += [convert(v, amount.unit, unit) if same else v for v in values]
+    numbers += [float(n) for n in re.findall(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])", evidence)]
+    for match in _RANK.finditer(evidence):  # 第一, 首位, 前三, 100强
+        written = next(g for g in match.groups() if g)
+        numbers.append(1.0 if written == "首" else parse_chinese_number(written))
+    if "破零" in evidence:  # "break the zero": the first one
+        numbers.append(1.0)
+    return numbers
+
+
+def _same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def indicator_evidence_holds_the_number(ds: Dataset) -> list[Problem]:
+    """An indicator's evidence writes its value (and value_max) as the source does: 580亿 holds
+    580; 十余个 holds 10; 千亿级 holds 1000 (亿元); 3-5家 holds 3 and 5."""
+    ind, problems = ds.indicators, []
+    for row, rec in _rows(ind, ind["evidence"].notna() & ind["value"].notna()):
+        numbers = _numbers_in(to_simplified(str(rec["evidence"])), str(rec["unit"]))
+        wanted = [("value", float(rec["value"]))]
+        if pd.notna(rec["value_max"]):
+            wanted.append(("value_max", float(rec["value_max"])))
+        for column, value in wanted:
+            if not any(_same_number(value, n) for n in numbers):
+                problems.append(
+                    Problem(
+                        "indicators.csv",
+                        row,
+                        "evidence",
+                        f"the evidence does not write the {column} {value:g}: quote the "
+                        "fragment that holds the number",
+                    )
+                )
+    return problems
+
+
+def area_indicators_have_a_scope(ds: Dataset) -> list[Problem]:
+    """An area indicator says what area it measures (scope); no other indicator has one."""
+    types = ds.indicator_types
+    is_area = types["unit_family"] == "area"
+    problems = [
+        Problem(
+            "indicator_types.csv", row, "scope", f"area indicator {r['indicator']!r} needs a scope"
+        )
+        for row, r in _rows(types, is_area & types["scope"].isna())
+    ]
+    problems += [
+        Problem("indicator_types.csv", row, "scope", "scope is only for area indicators")
+        for row, _ in _rows(types, ~is_area & types["scope"].notna())
+    ]
+    return problems
+
+
+def size_classes_are_not_ranges(ds: Dataset) -> list[Problem]:
+    """A size class (千亿级) is one class: value is its lower bound, no value_max."""
+    ind = ds.indicators
+    mask = (ind["qualifier"] == "size_class") & ind["value_max"].notna()
+    return [
+        Problem("indicators.csv", row, "value_max", "a size class has no value_max")
+        for row, _ in _rows(ind, mask)
+    ]
+
+
+def numeric_goals_have_target_rows(ds: Dataset) -> list[Problem]:
+    """A target event whose evidence states an amount (2019年打造千亿园区) has its number as a
+    target indicator of the same park or region and source, with the event's year as
+    target_year when the event is dated; durations (3至5年) are not amounts."""
+    ind = ds.indicators[ds.indicators["kind"] == "target"]
+    keys = set(
+        zip(
+            ind["park_id"].fillna(ind["region"]),
+            ind["source_id"],
+            ind["target_year"].astype("Float64").fillna(-1).astype(int),
+            strict=True,
+        )
+    )
+    undated = {(owner, source) for owner, source, _ in keys}
+    ev, problems = ds.events, []
+    mask = (ev["event"] == "target_deadline") & ev["evidence"].notna()
+    for row, rec in _rows(ev, mask):
+        amounts = [a for _, _, a in find_amounts(to_simplified(str(rec["evidence"])))]
+        if not [a for a in amounts if a.unit != YEARS]:
+            continue
+        owner = rec["park_id"] if pd.notna(rec["park_id"]) else rec["region"]
+        if pd.notna(rec["date"]):
+            found = (owner, rec["source_id"], int(str(rec["date"])[:4])) in keys
+        else:
+            found = (owner, rec["source_id"]) in undated
+        if not found:
+            problems.append(
+                Problem(
+                    "events.csv",
+                    row,
+                    "evidence",
+                    "the goal states a number: add it to indicators.csv as a target (kind "
+                    "target, target_year the event's year) of the same park and source",
+                )
+            )
+    return problems
+
+
+def expectations_are_estimates(ds: Dataset) -> list[Problem]:
+    """A figure the source gives as expected (预计) is an estimate indicator, never an actual or
+    a target, and never an event (an award or a ranking it has not yet won)."""
+    ind, ev = ds.indicators, ds.events
+    expected_ind = ind["evidence"].str.contains(EXPECTED, regex=False).fillna(False)
+    problems = [
+        Problem("indicators.csv", row, "kind", "预计 is an expectation: kind must be estimate")
+        for row, _ in _rows(ind, expected_ind & (ind["kind"] != "estimate"))
+    ]
+    problems += [
+        Problem(
+            "events.csv",
+            row,
+            "event",
+            "预计 is an expectation, not an event: record it as an estimate indicator",
+        )
+        for row, _ in _rows(ev, ev["evidence"].str.contains(EXPECTED, regex=False).fillna(False))
+    ]
+    return problems
+
+
+def titles_are_simplified(ds: Dataset) -> list[Problem]:
+    """Source titles are in simplified characters (OpenCC t2s, as parkdata.textnorm does)."""
+    src = ds.sources
+    converted = src["title_zh"].map(to_simplified, na_action="ignore")
+    return [
+        Problem(
+            "sources.csv",
+            row,
+            "title_zh",
+            f"title in traditional characters; write it simplified: {converted[row - 2]!r}",
+        )
+        for row, _ in _rows(src, src["title_zh"].notna() & (converted != src["title_zh"]))
+    ]
+
+
+def catalog_codes_are_unique(ds: Dataset) -> list[Problem]:
+    """Two parks never claim one catalogue zone."""
+    parks = ds.parks
+    repeated = parks["catalog_code"].notna() & parks["catalog_code"].duplicated(keep=False)
+    return [
+        Problem(
+            "parks.csv",
+            row,
+            "catalog_code",
+            f"catalogue code {p['catalog_code']} is given to more than one park",
+        )
+        for row, p in _rows(parks, repeated)
+    ]
+
+
 RULES = (
     park_or_region,
     calendar_dates,
@@ -214,6 +492,15 @@ RULES = (
     parents_are_acyclic,
     unit_fits_indicator,
     ranges_and_targets,
+    reference_descriptions_in_own_words,
+    event_evidence_holds_the_date,
+    indicator_evidence_holds_the_number,
+    area_indicators_have_a_scope,
+    size_classes_are_not_ranges,
+    numeric_goals_have_target_rows,
+    expectations_are_estimates,
+    titles_are_simplified,
+    catalog_codes_are_unique,
 )
 
 

@@ -1,7 +1,8 @@
 """Numbers and units as Chinese articles write them: 580亿元, 12亿美元, 4000余亩, 千亿级, 3-5家.
 
 `parse_amount` reads one amount into an `Amount` (value in the source unit, upper end of a range,
-unit code of data/units.csv, qualifier of indicators.qualifier); `find_amounts` finds every amount
+unit code of data/units.csv, qualifier of indicators.qualifier: 千亿级 is 1000 亿元 `size_class`,
+the lower bound of a class, never an exact figure); `find_amounts` finds every amount
 in a text with its place. `convert` and `to_km2` convert within a unit family with the same factors
 as the data package's units.csv (1 亩 = 666.67 m²)."""
 
@@ -21,11 +22,12 @@ UNITS: dict[str, tuple[str, float]] = {
     "hectare": ("area", 0.01),
     "count": ("count", 1.0),
     "percent": ("percent", 1.0),
+    "rank": ("rank", 1.0),  # a position in a ranking (1 = first): never summed
 }
 # Not a data-package unit: a duration such as 2-3年 or 三五年, kept for `period`.
 YEARS = "years"
 
-QUALIFIERS = ("exact", "approx", "more_than", "at_least", "up_to", "nearly")
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "up_to", "nearly", "size_class")
 
 DIGITS = {
     "零": 0,
@@ -199,6 +201,8 @@ def _amount(m: re.Match[str]) -> Amount | None:
         qualifier = _POST_QUALIFIER[m["post"]]
     if adjacent is not None and qualifier == "exact":
         qualifier = "approx"
+    if m["unit"] in ("级", ""):  # 千亿级, 百亿企业: a size class, never an exact figure
+        qualifier = "size_class"
     value = _clean(value * factor)
     value_max = None if value_max is None else _clean(value_max * factor)
     if value_max is not None and value_max < value:

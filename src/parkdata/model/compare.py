@@ -60,15 +60,20 @@ def park_values(
     units: pd.DataFrame,
     indicator: str,
     kinds: tuple[str, ...] = ACTUAL_KINDS,
+    inexact: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """One value per park for `indicator` in the family's base unit: park_id, value (Float64),
     base_unit, year, unit, fact_id. The latest year wins (undated rows rank first); rows for a
-    whole city (no park_id) are left out. ValueError if the rows mix unit families."""
+    whole city (no park_id) and rows whose qualifier is in `inexact` (a size class: 千亿级 is
+    not 1000; the qualifiers vocabulary marks them) are left out, so no total, median or chart
+    reads a class as an exact value. ValueError if the rows mix unit families."""
+    size_class = isin(indicators["qualifier"], inexact)
     rows = indicators[
         (indicators["indicator"] == indicator)
         & indicators["park_id"].notna()
         & indicators["kind"].isin(kinds)
         & indicators["value"].notna()
+        & ~size_class
     ]
     table = units.set_index("unit")
     unknown = set(rows["unit"].dropna()) - set(table.index)
@@ -98,12 +103,13 @@ def indicator_by_level(
     by: str | list[str] = "level",
     *,
     kinds: tuple[str, ...] = ACTUAL_KINDS,
+    inexact: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Per group of `by` (level, or e.g. ['province', 'level']): total and median of the
     indicator in the base unit over the parks that have a value, `n_parks` (parks with a value)
     and `n_missing` (parks of the group without one). Every level appears; a group without any
     value has <NA> total/median. Columns: *by, total, median, base_unit, n_parks, n_missing."""
-    values = park_values(indicators, units, indicator, kinds)
+    values = park_values(indicators, units, indicator, kinds, inexact)
     base = values["base_unit"].dropna().unique()
     per_park = values.set_index("park_id")["value"]
     return values_by_level(per_park, parks, levels, by, base_unit=base[0] if len(base) else None)
@@ -194,6 +200,8 @@ def targets_with_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.Da
     actual_unit, actual_year, actual_fact_id, target_base, actual_base, base_unit and ratio =
     actual_base / target_base (only within one unit family; missing without an actual)."""
     ind = indicators.assign(_key=indicators["park_id"].fillna("region:" + indicators["region"]))
+    if "qualifier" not in ind:
+        ind = ind.assign(qualifier=pd.Series(pd.NA, index=ind.index, dtype="string"))
     ind = ind[ind["_key"].notna() & ind["value"].notna()]
     targets = ind[ind["kind"] == "target"]
     actuals = ind[ind["kind"].isin(ACTUAL_KINDS)].assign(
@@ -201,7 +209,7 @@ def targets_with_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.Da
     )
     latest = actuals.sort_values("_year", kind="stable").groupby(["_key", "indicator"]).tail(1)
     pick = ["_key", "indicator", "value", "unit", "year", "fact_id"]
-    paired = targets[[*pick, "park_id", "region", "target_year", "source_id"]].merge(
+    paired = targets[[*pick, "park_id", "region", "target_year", "source_id", "qualifier"]].merge(
         latest[pick], on=["_key", "indicator"], how="left", suffixes=("_t", "_a")
     )
     out = pd.DataFrame(
@@ -210,6 +218,7 @@ def targets_with_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.Da
             "region": paired["region"],
             "indicator": paired["indicator"],
             "target_value": paired["value_t"],
+            "target_qualifier": paired["qualifier"],
             "target_unit": paired["unit_t"],
             "target_year": paired["target_year"].fillna(paired["year_t"]),
             "target_fact_id": paired["fact_id_t"],

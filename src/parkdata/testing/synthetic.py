@@ -246,6 +246,7 @@ def make_parks(
             "park_id": [f"syn-{i:06d}" for i in idx],
             "name_zh": stem + full,
             "name_en": c["city_en"] + " " + pd.Series(idx).astype(str) + " " + english,
+            "name_en_generated": True,  # made by this generator, not written by a person
             "short_name_zh": stem + short,
             "province": c["province"],
             "city": c["city"],
@@ -472,10 +473,18 @@ def make_indicators(
             "period": "",
             "description_en": pick["label_en"] + " (synthetic)",
             "source_id": _source_ids(rng, m),
-            "evidence": "合成证据：" + pick["label_zh"],
+            "evidence": "合成证据：" + pick["label_zh"] + _written(value, ranged),
         }
     )
     return _city_wide(rng, facts, parks)
+
+
+def _written(value: np.ndarray, ranged: np.ndarray) -> pd.Series:
+    """The figure as the evidence writes it (13.63, or 13.63-20.45 for a range): a fragment
+    holds its number (rules.indicator_evidence_holds_the_number)."""
+    low = pd.Series(value).map("{:g}".format)
+    high = pd.Series(np.round(value * 1.5, 2)).map("{:g}".format)
+    return low.where(~ranged, low + "-" + high)
 
 
 def make_industries(
