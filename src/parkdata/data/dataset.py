@@ -1,8 +1,13 @@
-"""The Dataset: every table of the package as one typed pandas frame each, read from CSV, and
-the vocabularies.
+"""The Dataset: every table of the package as one typed pandas frame each, and the vocabularies.
 
-`read_frames` reads without validating (for the rules, and for tools that report problems);
-`parkdata.data.package.load_package` validates first."""
+Zones come from two origins (the origins vocabulary), each a set of resources with the same
+schemas: the curated parks from the articles (parks.csv, events.csv, …) and the national
+catalogue (catalog/parks.csv, …, generated). `read_parts` reads each origin on its own (the
+rules check each, naming its files); `read_frames` merges them into one Dataset: one zone, one
+row. A curated park with a catalog_code is the catalogue zone of that code: it keeps its own id,
+names, point and level, gains the catalogue's facts (re-pointed to its id), and remembers the
+catalogue's id in `catalog_id` (links may use either). `load_package` (package.py) validates
+first."""
 
 from __future__ import annotations
 
@@ -11,17 +16,26 @@ from pathlib import Path
 
 import pandas as pd
 
-from parkdata.data.schema import DATA_DIR, TABLES, read_descriptor, resource, vocab_names
+from parkdata.data.schema import (
+    DATA_DIR,
+    FACT_TABLES,
+    ORIGINS,
+    TABLES,
+    read_descriptor,
+    resource,
+    resource_names,
+    vocab_names,
+)
 from parkdata.data.schema import fields as schema_fields
 from parkdata.data.vocab import Vocabularies, Vocabulary, ordered
 
-ORIGIN = "articles"  # origin of the rows of parks.csv (origins vocabulary)
 _DTYPES = {"number": "Float64", "integer": "Int64", "string": "string", "boolean": "string"}
+ZONE_TABLES = ("parks", *FACT_TABLES)  # the tables each origin has
 
 
 @dataclass(frozen=True)
 class Dataset:
-    """The fact tables, one typed frame each in CSV row order, and the vocabularies."""
+    """The fact tables, one typed frame each, and the vocabularies."""
 
     sources: pd.DataFrame
     parks: pd.DataFrame
@@ -58,8 +72,8 @@ def read_table(package_dir: Path, descriptor: dict, table: str) -> pd.DataFrame:
     frame = pd.read_csv(path, dtype=dtypes, keep_default_na=False, na_values=[""], encoding="utf-8")
     for fd in schema:
         if fd.type == "boolean" and fd.name in frame:
-            frame[fd.name] = frame[fd.name].str.lower().map({"true": True, "false": False})
-            frame[fd.name] = frame[fd.name].astype("boolean")
+            flags = frame[fd.name].str.lower().map({"true": True, "false": False})
+            frame[fd.name] = flags.astype("boolean")
     return frame
 
 
@@ -72,10 +86,75 @@ def read_vocabularies(package_dir: Path | str, descriptor: dict) -> Vocabularies
     )
 
 
+def read_parts(package_dir: Path | str = DATA_DIR) -> dict[str, Dataset]:
+    """origin -> that origin's Dataset (zones and facts; sources and vocabularies shared),
+    for the origins whose resources the package has."""
+    package_dir = Path(package_dir)
+    descriptor = read_descriptor(package_dir)
+    present = set(resource_names(descriptor))
+    vocab = read_vocabularies(package_dir, descriptor)
+    sources = read_table(package_dir, descriptor, "sources")
+    parts = {}
+    for origin, prefix in ORIGINS.items():
+        if f"{prefix}parks" not in present:
+            continue
+        tables = {t: read_table(package_dir, descriptor, prefix + t) for t in ZONE_TABLES}
+        parks = tables["parks"]
+        tables["parks"] = parks.assign(origin=pd.Series(origin, index=parks.index, dtype="string"))
+        parts[origin] = Dataset(sources=sources, vocab=vocab, **tables)
+    return parts
+
+
+def catalog_links(parts: dict[str, Dataset]) -> pd.Series:
+    """catalogue park_id -> curated park_id, for the curated parks that name a catalogue code
+    found exactly once in the catalogue (the rules report the others)."""
+    curated, catalog = parts.get("articles"), parts.get("catalog_2018")
+    if curated is None or catalog is None:
+        return pd.Series(dtype="string")
+    codes = catalog.parks["catalog_code"].value_counts()
+    unique = catalog.parks[catalog.parks["catalog_code"].map(codes) == 1]
+    by_code = dict(zip(unique["catalog_code"], unique["park_id"], strict=True))
+    linked = curated.parks[curated.parks["catalog_code"].isin(list(by_code))]
+    return pd.Series(
+        linked["park_id"].to_numpy(),
+        index=linked["catalog_code"].map(by_code).to_numpy(),
+        dtype="string",
+    )
+
+
+def combine(parts: dict[str, Dataset]) -> Dataset:
+    """One Dataset of every origin: a catalogue zone linked from a curated park is that park
+    (see module doc); everything else is kept as it is, curated rows first."""
+    links = catalog_links(parts)
+    first = next(iter(parts.values()))
+    frames: dict[str, list[pd.DataFrame]] = {t: [] for t in ZONE_TABLES}
+    for origin, part in parts.items():
+        parks = part.parks
+        if origin == "catalog_2018":
+            parks = parks[~parks["park_id"].isin(list(links.index))]
+        elif len(links):
+            catalog_id = pd.Series(links.index, index=links.to_numpy(), dtype="string")
+            parks = parks.assign(catalog_id=parks["park_id"].map(catalog_id).astype("string"))
+        frames["parks"].append(parks)
+        for table in FACT_TABLES:
+            facts = getattr(part, table)
+            if origin == "catalog_2018" and len(links):
+                moved = facts["park_id"].map(links)
+                facts = facts.assign(park_id=moved.fillna(facts["park_id"]).astype("string"))
+            frames[table].append(facts)
+    combined = {
+        t: pd.concat([f for f in frames[t] if len(f)] or frames[t][:1], ignore_index=True)
+        for t in ZONE_TABLES
+    }
+    if "catalog_id" not in combined["parks"]:
+        combined["parks"]["catalog_id"] = pd.Series(pd.NA, index=combined["parks"].index)
+    combined["parks"]["catalog_id"] = combined["parks"]["catalog_id"].astype("string")
+    return Dataset(sources=first.sources, vocab=first.vocab, **combined)
+
+
 def read_frames(package_dir: Path | str = DATA_DIR) -> Dataset:
-    """Typed frames without validation (for the rules, and for tools that report problems).
-    Each park row says where it comes from (`origin`, the origins vocabulary)."""
-    descriptor = read_descriptor(Path(package_dir))
-    tables = {t: read_table(Path(package_dir), descriptor, t) for t in TABLES}
-    tables["parks"]["origin"] = pd.Series(ORIGIN, index=tables["parks"].index, dtype="string")
-    return Dataset(**tables, vocab=read_vocabularies(package_dir, descriptor))
+    """The whole package as one Dataset, without validation (see `read_parts`, `combine`)."""
+    return combine(read_parts(package_dir))
+
+
+__all__ = ["TABLES", "Dataset", "combine", "read_frames", "read_parts", "read_table"]

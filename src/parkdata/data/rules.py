@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pandas as pd
 import shapely
 
-from parkdata.data.dataset import Dataset, read_frames
+from parkdata.data.boundaries import load_boundaries, province_shapes
+from parkdata.data.dataset import ZONE_TABLES, Dataset, combine, read_parts
 from parkdata.data.dates import date_starts, parse_partial_date
 from parkdata.data.problems import Problem
+from parkdata.data.schema import FACT_TABLES, ORIGINS, read_descriptor, resource
 from parkdata.data.textnorm import to_simplified
 from parkdata.data.units import DIGITS, UNITS, YEARS, convert, find_amounts, parse_chinese_number
 
-FACT_TABLES = ("events", "indicators", "industries")
-APPROVALS = ("provincial_approval", "national_approval")
 # A description in our own words shares no run longer than this with its source text.
 MAX_SHARED_RUN = 12
 # Words that date a fact to the year its source was published ("this year").
@@ -65,13 +66,30 @@ def calendar_dates(ds: Dataset) -> list[Problem]:
     return problems
 
 
+def _approvals(ds: Dataset) -> dict[str, str]:
+    """Approval event kinds -> the level each confers (the event_kinds vocabulary)."""
+    return {str(k): str(v) for k, v in ds.vocab["event_kinds"].column("confers_level").items()}
+
+
 def approvals_carry_level(ds: Dataset) -> list[Problem]:
-    """level_after is given for approvals, and only for them."""
+    """level_after is given for approvals (the level the kind confers), and only for them."""
     ev = ds.events
-    is_approval = ev["event"].isin(APPROVALS)
+    confers = _approvals(ds)
+    is_approval = ev["event"].isin(list(confers))
     problems = [
         Problem("events.csv", row, "level_after", "an approval event needs level_after")
         for row, _ in _rows(ev, is_approval & ev["level_after"].isna())
+    ]
+    wrong = is_approval & ev["level_after"].notna()
+    wrong &= ev["level_after"] != ev["event"].map(confers)
+    problems += [
+        Problem(
+            "events.csv",
+            row,
+            "level_after",
+            f"a {r['event']} confers level {confers[r['event']]!r}, not {r['level_after']!r}",
+        )
+        for row, r in _rows(ev, wrong)
     ]
     problems += [
         Problem("events.csv", row, "level_after", "level_after is only for approval events")
@@ -82,7 +100,8 @@ def approvals_carry_level(ds: Dataset) -> list[Problem]:
 
 def level_matches_latest_approval(ds: Dataset) -> list[Problem]:
     """A park's level equals level_after of its latest dated approval event."""
-    ev = ds.events[ds.events["event"].isin(APPROVALS) & ds.events["date"].notna()].copy()
+    ev = ds.events[ds.events["event"].isin(list(_approvals(ds))) & ds.events["date"].notna()]
+    ev = ev.copy()
     ev = ev[ev["level_after"].notna() & ev["park_id"].notna()]
     if ev.empty:
         return []
@@ -145,10 +164,13 @@ def coordinates_complete(ds: Dataset) -> list[Problem]:
     return problems
 
 
-def coordinates_in_province(ds: Dataset) -> list[Problem]:
-    """Each point lies inside its province's boundary (data/boundaries/provinces.geojson)."""
-    from parkdata.data.boundaries import load_boundaries, province_shapes
+BORDER_TOLERANCE_DEG = 0.02  # about 2 km: the outlines are simplified (coasts, islands)
 
+
+def coordinates_in_province(ds: Dataset) -> list[Problem]:
+    """Each point lies inside its province's boundary (data/boundaries/provinces.geojson), or
+    within BORDER_TOLERANCE_DEG of it: the outlines are simplified to about 0.5 km, and more
+    on coasts and islands (Xiamen's seat lies on an island the outline smooths away)."""
     shapes = province_shapes(load_boundaries())
     parks = ds.parks
     located = parks["lat"].notna() & parks["lon"].notna()
@@ -158,7 +180,7 @@ def coordinates_in_province(ds: Dataset) -> list[Problem]:
         if here.any():
             lon = parks.loc[here, "lon"].to_numpy(dtype=float)
             lat = parks.loc[here, "lat"].to_numpy(dtype=float)
-            inside = shapely.intersects_xy(geometry, lon, lat)
+            inside = shapely.dwithin(geometry, shapely.points(lon, lat), BORDER_TOLERANCE_DEG)
             outside[here[here].index[~inside]] = True
     return [
         Problem("parks.csv", row, "lat", f"({p['lat']}, {p['lon']}) is outside {p['province']}")
@@ -466,19 +488,62 @@ def titles_are_simplified(ds: Dataset) -> list[Problem]:
     ]
 
 
-def catalog_codes_are_unique(ds: Dataset) -> list[Problem]:
-    """Two parks never claim one catalogue zone."""
-    parks = ds.parks
-    repeated = parks["catalog_code"].notna() & parks["catalog_code"].duplicated(keep=False)
-    return [
+def facts_name_a_park(ds: Dataset) -> list[Problem]:
+    """A fact's park_id is a park of its own table set (the curated facts name curated parks,
+    the catalogue's its zones)."""
+    known = set(ds.parks["park_id"])
+    problems = []
+    for table in FACT_TABLES:
+        frame = getattr(ds, table)
+        unknown = frame["park_id"].notna() & ~frame["park_id"].isin(list(known))
+        problems += [
+            Problem(f"{table}.csv", row, "park_id", f"no park {r['park_id']!r} in parks.csv")
+            for row, r in _rows(frame, unknown)
+        ]
+    return problems
+
+
+def link_problems(parts: Mapping[str, Dataset]) -> list[Problem]:
+    """The link between curated parks and the catalogue: a curated park's catalog_code names
+    one catalogue zone, no two curated parks claim the same one, and once merged the park's
+    level still equals its latest dated approval (its own or the catalogue's)."""
+    curated, catalog = parts.get("articles"), parts.get("catalog_2018")
+    if curated is None:
+        return []
+    parks = curated.parks
+    coded = parks["catalog_code"].notna()
+    problems = [
         Problem(
             "parks.csv",
             row,
             "catalog_code",
             f"catalogue code {p['catalog_code']} is given to more than one park",
         )
-        for row, p in _rows(parks, repeated)
+        for row, p in _rows(parks, coded & parks["catalog_code"].duplicated(keep=False))
     ]
+    if catalog is None:
+        return problems
+    counts = catalog.parks["catalog_code"].value_counts()
+    found = parks["catalog_code"].map(counts)
+    problems += [
+        Problem("parks.csv", row, "catalog_code", f"{p['catalog_code']} is not in the catalogue")
+        for row, p in _rows(parks, coded & found.isna())
+    ]
+    problems += [
+        Problem(
+            "parks.csv",
+            row,
+            "catalog_code",
+            f"{p['catalog_code']} names {int(counts[p['catalog_code']])} catalogue zones",
+        )
+        for row, p in _rows(parks, coded & (found > 1))
+    ]
+    merged = combine(dict(parts))  # curated parks first: their lines stay those of parks.csv
+    for problem in level_matches_latest_approval(merged):
+        if problem.row is not None and problem.row - 2 < len(parks):
+            message = problem.message + " (with the linked catalogue zone's events)"
+            problems.append(replace(problem, message=message))
+    return problems
 
 
 RULES = (
@@ -500,7 +565,7 @@ RULES = (
     numeric_goals_have_target_rows,
     expectations_are_estimates,
     titles_are_simplified,
-    catalog_codes_are_unique,
+    facts_name_a_park,
 )
 
 
@@ -509,4 +574,16 @@ def check_dataset(ds: Dataset) -> list[Problem]:
 
 
 def check_rules(package_dir: Path | str) -> list[Problem]:
-    return check_dataset(read_frames(package_dir))
+    """Every rule on each origin's tables on their own (problems name that origin's files:
+    catalog/parks.csv …), then the rules of the link between origins."""
+    descriptor = read_descriptor(Path(package_dir))
+    parts = read_parts(package_dir)
+    problems = []
+    for origin, part in parts.items():
+        prefix = ORIGINS[origin]
+        paths = {
+            f"{table}.csv": resource(descriptor, prefix + table)["path"] for table in ZONE_TABLES
+        }
+        for problem in check_dataset(part):
+            problems.append(replace(problem, file=paths.get(problem.file, problem.file)))
+    return problems + link_problems(parts)

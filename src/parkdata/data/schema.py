@@ -17,6 +17,9 @@ VOCAB_DIR = "vocab/"
 # The fact tables, in the order the Dataset holds them.
 TABLES = ("sources", "parks", "events", "indicators", "industries")
 FACT_TABLES = ("events", "indicators", "industries")
+# Where zones come from (the origins vocabulary) -> the prefix of that origin's resources: the
+# curated parks.csv, events.csv, … and the generated catalog_parks (catalog/parks.csv), …
+ORIGINS = {"articles": "", "catalog_2018": "catalog_"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,10 @@ def resource(descriptor: dict, name: str) -> dict:
         if res["name"] == name:
             return res
     raise KeyError(name)
+
+
+def resource_names(descriptor: dict) -> tuple[str, ...]:
+    return tuple(res["name"] for res in descriptor["resources"])
 
 
 def vocab_names(descriptor: dict) -> tuple[str, ...]:

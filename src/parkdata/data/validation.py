@@ -114,9 +114,10 @@ def check_schema(package_dir: Path) -> list[Problem]:
     """Frictionless validation of the whole package against datapackage.json."""
     package = Package(str(Path(package_dir) / DESCRIPTOR))
     report = package.validate()
+    paths = {res["name"]: res["path"] for res in read_descriptor(package_dir)["resources"]}
     problems = []
     for task in report.tasks:
-        file = Path(task.place).name if task.place else task.name
+        file = paths.get(task.name, task.name)
         for error in task.errors:
             row = getattr(error, "row_number", None)
             column = getattr(error, "field_name", None) or next(

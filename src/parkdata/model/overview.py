@@ -64,6 +64,10 @@ def dated_events(ds: Dataset, today: pd.Timestamp, n: int = 8) -> tuple[pd.DataF
     ordered by the first day they can mean, so '2021' comes after '2021-12-02' among the past."""
     ev = ds.events[ds.events["date"].notna()]
     start = date_starts(ev["date"])
-    past = ev[start <= today].assign(_start=start).sort_values("_start", ascending=False)
-    future = ev[start > today].assign(_start=start).sort_values("_start")
-    return past.head(n).drop(columns="_start"), future.drop(columns="_start")
+    order = pd.Series(range(len(ev)), index=ev.index)
+    by_date = ev.assign(_start=start, _order=order)
+    # (an empty frame would take a Series' whole index on assign: filter after assigning)
+    past = by_date[start <= today].sort_values(["_start", "_order"], ascending=[False, True])
+    future = by_date[start > today].sort_values(["_start", "_order"])
+    columns = ["_start", "_order"]
+    return past.head(n).drop(columns=columns), future.drop(columns=columns)
