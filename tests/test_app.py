@@ -1,122 +1,101 @@
-"""Every page through streamlit.testing.v1.AppTest on the fixture package: default filters, a
-narrow filter, an empty result and a shared URL, in both languages; and the downloads' bytes.
-
-AppTest cannot look inside plotly or pydeck charts; the chart and map builders have their own
-unit tests. Downloads are deferred callables (made on click), so the test records them from
-Streamlit's media file manager and calls them."""
+"""Every page through streamlit.testing.v1.AppTest on the fixture package: what each shows by
+default, a narrow filter, an empty result, a shared URL, both languages, the as-of date, the
+downloads' bytes. (AppTest cannot look inside plotly or pydeck charts; their builders have their
+own tests. The sweep over every filter value is tests/test_page_sweep.py.)"""
 
 import io
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
-from app_fixture import write_package
-from streamlit.runtime.media_file_manager import MediaFileManager
-from streamlit.testing.v1 import AppTest
+from apptest import PAGE_PATHS, download, open_page, texts, use_package
+from openpyxl import load_workbook
 
+from pages._app import state
 from parkdata.present.i18n import t
-
-DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard.py"
-PAGES = ("overview", "map", "timeline", "compare", "table", "profile", "sources")
-DEFERRED: dict[str, object] = {}
-
-
-class RecordingMediaFileManager(MediaFileManager):
-    def add_deferred(self, data_callable, *args, **kwargs):
-        file_id = super().add_deferred(data_callable, *args, **kwargs)
-        DEFERRED[file_id] = data_callable
-        return file_id
 
 
 @pytest.fixture(autouse=True)
-def package(tmp_path_factory, monkeypatch):
-    directory = tmp_path_factory.getbasetemp() / "app-package"
-    if not directory.exists():
-        write_package(directory)
-    monkeypatch.setenv("PARKDATA_DATA_DIR", str(directory))
-    monkeypatch.setattr("streamlit.testing.v1.app_test.MediaFileManager", RecordingMediaFileManager)
-    return directory
+def package(fixture_dir, monkeypatch):
+    use_package(monkeypatch, fixture_dir)
+    return fixture_dir
 
 
-def run(page: str = "overview", **params) -> AppTest:
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page != "overview":
-        at.switch_page(f"pages/{page}_page.py").run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+def metrics(at) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
 
 
-def texts(at: AppTest, kind: str) -> list[str]:
-    return [str(e.value) for e in getattr(at, kind)]
-
-
-def download(at: AppTest, key: str) -> bytes:
-    button = at.get("download_button")
-    proto = next(b.proto for b in button if b.proto.id.endswith(key) or key in b.proto.id)
-    return DEFERRED[proto.deferred_file_id]()
+def shown(lang: str, n: int, total: int = 9) -> str:
+    return t("n_parks_shown", lang, n=f"{n:,}", total=f"{total:,}")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("page", PAGE_PATHS)
 def test_every_page_renders_with_default_filters(page, lang):
-    at = run(page, lang=lang)
+    at = open_page(page, lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
     title = "app_title" if page == "overview" else f"page_{page}"
     assert texts(at, "title") == [t(title, lang)]
     assert any("CC-BY-4.0" in c for c in texts(at, "caption"))  # footer: licence and sources
-    assert t("n_parks_shown", lang, n=6, total=6) in texts(at.sidebar, "caption")
+    assert shown(lang, 9) in texts(at.sidebar, "caption")
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("sources", "profile")])
+@pytest.mark.parametrize("page", [p for p in PAGE_PATHS if p != "sources"])
 def test_every_page_shows_the_empty_state(page, lang):
-    at = run(page, lang=lang, q="没有这个园区")
+    at = open_page(page, lang=lang, q="没有这个园区")
     assert t("empty", lang) in texts(at, "info")
     assert not at.dataframe and not at.metric
 
 
-def test_profile_without_a_park_under_an_empty_filter():
-    at = run("profile", q="没有这个园区")
-    assert t("empty", "zh") in texts(at, "info")
+def test_overview_figures_count_both_origins_and_one_area_scope():
+    at = open_page(lang="en")
+    figures = metrics(at)
+    # 7 curated parks + 3 catalogue zones, one of which is the curated Changsha zone: 9
+    assert figures["Zones"] == "9"
+    assert figures["National"] == "3" and figures["Provincial"] == "3"
+    # approved areas only (11.17, 2.105, 39.8 km²): the planned 12.5 and administrative
+    # 502.04 km² are other scopes and never mixed in
+    assert figures["Median Approved area (km²)"] == "11.17"
+    assert t("m_area_known", "en", n="3", of="9") in texts(at, "caption")
+    newest = t("m_newest_source", "en", date="2021-09-28")
+    assert newest in texts(at, "caption")
 
 
-def test_sources_page_lists_sources_with_fact_counts():
-    at = run("sources", lang="en")
-    sources = at.dataframe[0].value
-    counts = dict(zip(sources["source_id"], sources["n_facts"], strict=True))
-    assert counts == {"art-a": 9, "ref-gb": 13}  # facts, park levels and locations
-
-
-def test_overview_figures():
-    at = run(lang="en")
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics["Parks"] == "6" and metrics["National"] == "2"
-    assert metrics["Provincial"] == "2"
-    assert metrics["Total planned area (km²)"] == "514.5"  # 12.5 + 502.04; others not zero
-    assert "4 parks unknown" in texts(at, "caption")
-    assert metrics["Facts"] == "14" and metrics["Sources"] == "2"
+def test_overview_lists_past_events_newest_first_and_dates_as_written():
+    at = open_page(lang="en")
+    past = at.dataframe[1].value
+    assert list(past["date"][:3]) == ["2021-12-02", "2021-09-28", "2006-08"]
+    assert past["name"].iloc[0] == "Zhanjiang (湛江市)"  # a city-wide fact names its city
+    assert past["source"].iloc[1].startswith("《临武全力申报省级高新区》")  # a citation, not an id
 
 
 def test_narrow_filter_on_table_and_overview():
-    at = run("table", level="national")
-    assert list(at.dataframe[0].value["park_id"]) == ["cs-hitech", "zj-etdz"]
-    assert {m.label: m.value for m in run(level="national").metric}["园区"] == "2"
+    at = open_page("table", level="national")
+    frame = at.dataframe[0].value
+    assert sorted(frame["park_id"]) == ["cs-hitech", "g111001", "zj-etdz"]
+    assert list(frame.columns[:1]) == ["name"] and frame.columns[-1] == "park_id"
+    assert metrics(open_page(level="national"))["园区"] == "3"
 
 
 def test_shared_url_reproduces_the_view():
-    at = run("table", lang="en", q="临武", table="events")
+    at = open_page("table", lang="en", q="临武", table="events")
     frame = at.dataframe[0].value
-    assert set(frame["park_id"]) == {"linwu"} and len(frame) == 3
-    assert frame["date"].iloc[:2].tolist() == ["1996", "2006-08"]  # precision kept
+    assert set(frame["park_id"]) == {"linwu"} and len(frame) == 4
+    assert frame["date"].tolist()[:2] == ["1996", "2006-08"]  # precision kept
     assert frame["date"].isna().sum() == 1  # undated: missing, not invented
     assert dict(at.query_params) == {"lang": "en", "q": "临武", "table": "events"}
 
 
-def test_bad_url_values_show_notices_not_errors():
-    at = run(
+def test_search_finds_the_full_name_by_its_short_form():
+    at = open_page("table", q="长沙高新区")
+    assert list(at.dataframe[0].value["park_id"]) == ["cs-hitech"]
+    at = open_page("table", q="北京经开区")  # 北京经济技术开发区
+    assert list(at.dataframe[0].value["park_id"]) == ["g111001"]
+
+
+def test_bad_url_values_show_notices_named_as_the_sidebar_names_them():
+    at = open_page(
         lang="en",
         level=["national", "cosmic"],
         colour="red",
@@ -125,46 +104,72 @@ def test_bad_url_values_show_notices_not_errors():
     )
     warnings = texts(at, "warning")
     assert "Ignored unknown link parameter 'colour'." in warnings
-    assert "Ignored invalid value 'cosmic' for link parameter 'level'." in warnings
-    assert "Ignored invalid value '2021-13' for link parameter 'date'." in warnings
-    assert {m.label: m.value for m in at.metric}.get("Parks") is None  # script text: no match
+    assert "Ignored invalid value 'cosmic' for link parameter 'Level'." in warnings
+    assert "Ignored invalid value '2021-13' for link parameter 'As of date'." in warnings
     assert t("empty", "en") in texts(at, "info")
 
 
-def test_profile_from_url():
-    at = run("profile", lang="en", park="linwu")
+def test_a_typed_date_that_is_not_a_date_says_so_in_the_sidebar():
+    at = open_page(lang="en")
+    at.text_input(key=state._widget_key("as_of", "en")).set_value("2021-13").run()
+    assert t("as_of_invalid", "en", value="2021-13") in texts(at.sidebar, "warning")
+    assert shown("en", 9) in texts(at.sidebar, "caption")  # nothing applied
+
+
+def test_as_of_moves_levels_counts_and_leaves_out_later_zones():
+    at = open_page(lang="en", date="2000")
+    figures = metrics(at)
+    # by 2000: Changsha (1991) and Beijing (1994) national; Linwu founded 1996, provincial only
+    # from 2006; Suixi approved 2006 is left out; undated parks stay with their level unknown
+    assert figures["National"] == "2"
+    assert figures["Provincial"] == "0"
+    assert t("as_of_banner", "en", date="2000") in texts(at, "caption")
+    assert dict(at.query_params)["date"] == "2000"
+
+
+def test_profile_from_url_with_citations_and_evidence_beside_level_changes():
+    at = open_page("profile", lang="en", park="linwu")
     assert [h.value for h in at.main.header] == ["Linwu Industrial Park"]
-    events = at.dataframe[3].value
-    assert set(events["source"]) == {"临武全力申报省级高新区"} and len(events) == 3
+    history = at.dataframe[0].value
+    assert list(history["start"]) == ["1996", "2006-08"]
+    assert history["evidence"].iloc[1] == "2006年8月经省政府批准为省级工业园区"
+    assert history["source"].iloc[1].startswith("《临武全力申报省级高新区》")
     assert dict(at.query_params)["park"] == "linwu"
 
 
+def test_a_catalogue_id_in_a_link_opens_the_curated_park_it_is_merged_into():
+    at = open_page("profile", lang="en", park="g431001")
+    assert [h.value for h in at.main.header] == ["Changsha Hi-tech Zone"]
+    indicators = at.dataframe[1].value
+    assert set(indicators["indicator"]) >= {"Planned area", "Approved area"}  # both scopes
+
+
 def test_unknown_park_in_url_gives_a_notice():
-    at = run(park="nowhere")
-    assert "已忽略链接参数“park”的无效值“nowhere”。" in texts(at, "warning")
+    at = open_page(park="nowhere")
+    assert "已忽略链接参数“园区”的无效值“nowhere”。" in texts(at, "warning")
 
 
-def test_language_switch_keeps_filters():
-    at = run(level="provincial")
+def test_language_switch_keeps_filters_and_reaches_the_url_at_once():
+    at = open_page(level="provincial")
     at.button_group(key="lang").set_value("en").run()
-    assert t("n_parks_shown", "en", n=2, total=6) in texts(at.sidebar, "caption")
+    assert shown("en", 3) in texts(at.sidebar, "caption")
     assert dict(at.query_params) == {"level": "provincial", "lang": "en"}
+    levels = at.multiselect(key=state._widget_key("levels", "en"))
+    assert levels.value == ["provincial"] and "Provincial" in levels.options
 
 
 @pytest.mark.parametrize("kind", ["parks", "events", "industries", "indicators"])
 def test_downloads_hold_exactly_the_filtered_rows(kind):
-    at = run("table", level="provincial", table=kind)
-    shown = at.dataframe[0].value
+    at = open_page("table", level="provincial", table=kind)
+    frame = at.dataframe[0].value
     csv = download(at, "dl_csv")
     assert csv.startswith(b"\xef\xbb\xbf")
     back = pd.read_csv(io.BytesIO(csv), encoding="utf-8-sig", dtype=str)
-    assert len(back) == len(shown) > 0
-    assert list(back.iloc[:, 0]) == list(shown["park_id"])
-    from openpyxl import load_workbook
-
+    assert len(back) == len(frame) > 0
+    assert list(back.iloc[:, -1]) == list(frame["park_id"])
     book = load_workbook(io.BytesIO(download(at, "dl_xlsx")))
-    assert book["data"].max_row == len(shown) + 1
+    assert book["data"].max_row == len(frame) + 1
     meta = dict(list(book["metadata"].values)[1:])
     assert meta["filters"] == "级别=省级" and meta["licence"] == "CC-BY-4.0"
     geo = json.loads(download(at, "dl_geojson"))
-    assert sorted(f["id"] for f in geo["features"]) == ["cz-etdz", "linwu"]
+    assert sorted(f["id"] for f in geo["features"]) == ["cz-etdz", "linwu", "s449001"]
