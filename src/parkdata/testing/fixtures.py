@@ -26,7 +26,7 @@ import pandas as pd
 from parkdata.data.schema import DATA_DIR, DESCRIPTOR, read_descriptor, resource, vocab_names
 
 HTML_NAME = '<b onmouseover="alert(1)">粗体</b>园区'
-FORMULA_NAME = "=HYPERLINK(\"http://x\")园区"
+FORMULA_NAME = '=HYPERLINK("http://x")园区'
 
 SOURCES = [
     {
@@ -511,7 +511,9 @@ def write_fixture(
         path = out_dir / resource(descriptor, name)["path"]
         existing = pd.read_csv(path, dtype=str, keep_default_na=False)
         added = pd.DataFrame([{c: _cell(r.get(c)) for c in existing.columns} for r in rows])
-        pd.concat([existing, added]).to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+        pd.concat([existing, added]).to_csv(
+            path, index=False, encoding="utf-8", lineterminator="\n"
+        )
     records = {**TABLES, **(tables or {})}
     for name, rows in records.items():
         columns = [f["name"] for f in resource(descriptor, name)["schema"]["fields"]]

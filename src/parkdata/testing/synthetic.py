@@ -1,267 +1,222 @@
 """Synthetic, valid data packages of any size, for the benchmark and for scale tests.
 
-`generate_package(n_parks, out_dir, seed)` writes the real descriptor (data/datapackage.json)
-and every table, built column-wise with numpy so that 50,000 parks take seconds. Facts per
-park follow the real dataset's proportions when data/ holds its CSVs. Every source is of kind
-`reference` (so no article evidence needs to match), every park lies near a prefecture city of
-a province the descriptor allows, and each park's level is the `level_after` of its latest
-dated approval event."""
+`generate_package(n_parks, out_dir, seed)` copies the real descriptor, schema files and every
+vocabulary of data/ (levels, zone types, event kinds, units, sectors, provinces, prefectures …)
+and writes the curated tables (sources, parks, events, indicators, industries), built column-wise
+with numpy so that 50,000 parks take seconds. The package has no catalogue resources (the loader
+reads the origins a package has). Every coded value is drawn from the vocabularies; only the
+facts per park and the level shares follow the real curated tables (`real_proportions`).
+
+- Parks lie around prefecture centres (vocab/prefectures.csv, WGS-84) of any province, inside
+  the province outline where data/boundaries/provinces.geojson has one; their names end in their
+  zone type's suffix (zone_types.name_suffix_zh), short names in its short form
+  (name_suffixes.short_zh); name_en_generated is false and catalog_code empty.
+- Each park's level is the level its latest dated approval confers (event_kinds.confers_level);
+  parks of a level no event confers keep their drawn level, cited to a reference source unless
+  it is unknown.
+- Every source is of kind `reference` (no article evidence to match); evidence fragments hold
+  their numbers, as the rules ask."""
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import shapely
+from shapely.geometry.base import BaseGeometry
 
+from parkdata.data import boundaries
+from parkdata.data.dataset import ZONE_TABLES, read_vocabularies
 from parkdata.data.schema import (
     DATA_DIR,
     DESCRIPTOR,
+    ORIGINS,
     TABLES,
-    enum_values,
     read_descriptor,
     resource,
+    vocab_names,
 )
+from parkdata.data.vocab import Vocabularies
+from parkdata.model.compare import UNKNOWN
+from parkdata.model.levels import ESTABLISHED
 
-# Prefecture-level cities: province, city, English name, latitude, longitude of the city seat.
-CITIES = [
-    ("湖南省", "长沙市", "Changsha", 28.228, 112.939),
-    ("湖南省", "株洲市", "Zhuzhou", 27.827, 113.134),
-    ("湖南省", "湘潭市", "Xiangtan", 27.829, 112.944),
-    ("湖南省", "衡阳市", "Hengyang", 26.894, 112.572),
-    ("湖南省", "邵阳市", "Shaoyang", 27.239, 111.468),
-    ("湖南省", "岳阳市", "Yueyang", 29.357, 113.129),
-    ("湖南省", "常德市", "Changde", 29.032, 111.699),
-    ("湖南省", "张家界市", "Zhangjiajie", 29.117, 110.479),
-    ("湖南省", "益阳市", "Yiyang", 28.554, 112.355),
-    ("湖南省", "郴州市", "Chenzhou", 25.770, 113.015),
-    ("湖南省", "永州市", "Yongzhou", 26.420, 111.613),
-    ("湖南省", "怀化市", "Huaihua", 27.570, 110.001),
-    ("湖南省", "娄底市", "Loudi", 27.700, 111.994),
-    ("湖南省", "湘西土家族苗族自治州", "Xiangxi", 28.312, 109.739),
-    ("广东省", "广州市", "Guangzhou", 23.129, 113.264),
-    ("广东省", "深圳市", "Shenzhen", 22.543, 114.058),
-    ("广东省", "珠海市", "Zhuhai", 22.271, 113.577),
-    ("广东省", "汕头市", "Shantou", 23.354, 116.682),
-    ("广东省", "佛山市", "Foshan", 23.022, 113.122),
-    ("广东省", "韶关市", "Shaoguan", 24.810, 113.597),
-    ("广东省", "湛江市", "Zhanjiang", 21.271, 110.359),
-    ("广东省", "肇庆市", "Zhaoqing", 23.047, 112.465),
-    ("广东省", "江门市", "Jiangmen", 22.579, 113.082),
-    ("广东省", "茂名市", "Maoming", 21.663, 110.925),
-    ("广东省", "惠州市", "Huizhou", 23.111, 114.416),
-    ("广东省", "梅州市", "Meizhou", 24.288, 116.122),
-    ("广东省", "汕尾市", "Shanwei", 22.786, 115.375),
-    ("广东省", "河源市", "Heyuan", 23.743, 114.700),
-    ("广东省", "阳江市", "Yangjiang", 21.858, 111.983),
-    ("广东省", "清远市", "Qingyuan", 23.682, 113.056),
-    ("广东省", "东莞市", "Dongguan", 23.021, 113.752),
-    ("广东省", "中山市", "Zhongshan", 22.517, 113.393),
-    ("广东省", "潮州市", "Chaozhou", 23.657, 116.622),
-    ("广东省", "揭阳市", "Jieyang", 23.550, 116.373),
-    ("广东省", "云浮市", "Yunfu", 22.915, 112.044),
-]
-# Half-width of the box around the city seat a park may lie in (degrees): keeps points in-province.
-JITTER_DEG = 0.12
-
-ZONE_SUFFIX = {  # zone_type: (full suffix, short suffix, English)
-    "high_tech_zone": ("高新技术产业开发区", "高新区", "High-tech Zone"),
-    "economic_development_zone": ("经济技术开发区", "经开区", "Economic Development Zone"),
-    "industrial_park": ("工业园区", "工业园", "Industrial Park"),
-    "industrial_cluster": ("产业集聚区", "集聚区", "Industrial Cluster"),
-    "airport_economy_zone": ("临空经济区", "临空区", "Airport Economy Zone"),
-    "other": ("产业园", "产业园", "Industry Park"),
-}
-ZONE_WEIGHTS = {
-    "high_tech_zone": 0.3,
-    "economic_development_zone": 0.3,
-    "industrial_park": 0.3,
-    "industrial_cluster": 0.05,
-    "airport_economy_zone": 0.02,
-    "other": 0.03,
-}
-NAME_CHARS = list("金银东西南北新华明江河山湖岭云星光兴龙凤桥港城阳安宁平泰丰盛和德")
-LEVEL_SHARES = {"national": 0.25, "provincial": 0.55, "other": 0.1, "unknown": 0.1}
+# Facts per park when data/ has no curated tables to measure them on.
 PER_PARK = {"events": 6.0, "indicators": 4.0, "industries": 3.0}
 N_SOURCES = 12
 REGION_SHARE = 0.08  # fact rows about a whole city, not one park
-
-SECTORS = [
-    ("advanced_manufacturing", "先进制造", "Advanced manufacturing", ["工程机械", "轨道交通装备"]),
-    ("electronics", "电子信息", "Electronics", ["集成电路", "新型显示"]),
-    ("new_materials", "新材料", "New materials", ["先进储能材料", "硬质合金"]),
-    ("biomedicine", "生物医药", "Biomedicine", ["医疗器械", "现代中药"]),
-    ("automotive", "汽车", "Automotive", ["新能源汽车", "汽车零部件"]),
-    ("food", "食品", "Food processing", ["绿色食品", "农产品加工"]),
-]
-INDICATOR_TYPES = [
-    ("planned_area", "规划面积", "Planned area", "area"),
-    ("output_value", "产值", "Output value", "money_cny"),
-    ("investment", "投资额", "Investment", "money_cny"),
-    ("foreign_investment", "实际利用外资", "Foreign investment used", "money_usd"),
-    ("enterprises", "企业数量", "Enterprises", "count"),
-    ("rd_share", "研发投入占比", "R&D share of revenue", "percent"),
-]
-UNITS = [
-    ("cny_100m", "亿元", "100 million yuan", "money_cny", "cny", 1e8),
-    ("cny_10k", "万元", "10 thousand yuan", "money_cny", "cny", 1e4),
-    ("usd_100m", "亿美元", "100 million US dollars", "money_usd", "usd", 1e8),
-    ("km2", "平方公里", "square kilometres", "area", "m2", 1e6),
-    ("mu", "亩", "mu", "area", "m2", 666.67),
-    ("hectare", "公顷", "hectares", "area", "m2", 1e4),
-    ("count", "个", "count", "count", "count", 1.0),
-    ("percent", "%", "percent", "percent", "percent", 1.0),
-]
-OTHER_EVENTS = [
-    "upgrade_application",
-    "project_start",
-    "project_completion",
-    "meeting",
-    "target_deadline",
-    "award",
-    "designation",
-    "survey",
-]
+LOCATED_SHARE = 0.98  # a few parks without coordinates, as in the real data
+RANGED_SHARE = 0.05  # indicator rows with a value_max
+# Half-width of the box around the prefecture centre a park may lie in (degrees).
+JITTER_DEG = 0.12
+NAME_CHARS = np.array(list("金银东西南北新华明江河山湖岭云星光兴龙凤桥港城阳安宁平泰丰盛和德"))
+EVIDENCE = "合成证据："
+SOURCE_KIND = "reference"
 
 
-def generate_package(n_parks: int, out_dir: Path, seed: int = 0) -> Path:
+def generate_package(n_parks: int, out_dir: Path | str, seed: int = 0) -> Path:
     """Write a complete, valid package of `n_parks` synthetic parks to `out_dir`; return it."""
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(seed)
-    descriptor = read_descriptor(DATA_DIR)
-    shutil.copyfile(DATA_DIR / DESCRIPTOR, out_dir / DESCRIPTOR)
-    per_park, level_shares = real_proportions(DATA_DIR)
-    lookups = lookup_tables(DATA_DIR)
-    sources = make_sources()
-    parks = make_parks(rng, n_parks, descriptor, level_shares)
-    events = make_events(rng, parks, per_park["events"])
+    descriptor = copy_base(out_dir)
+    vocab = read_vocabularies(out_dir, descriptor)
+    per_park, level_shares = real_proportions(DATA_DIR, vocab)
+    sources = make_sources(vocab)
+    parks = make_parks(rng, n_parks, vocab, level_shares)
+    events = make_events(rng, parks, per_park["events"], vocab)
     parks = apply_levels(parks, events)
     frames = {
         "sources": sources,
         "parks": parks,
         "events": events,
-        "indicators": make_indicators(rng, parks, per_park["indicators"], lookups),
-        "industries": make_industries(rng, parks, per_park["industries"], lookups["sectors"]),
-        **lookups,
+        "indicators": make_indicators(rng, parks, per_park["indicators"], vocab),
+        "industries": make_industries(rng, parks, per_park["industries"], vocab),
     }
     for table in TABLES:
         write_table(frames[table], out_dir / resource(descriptor, table)["path"], descriptor, table)
     return out_dir
 
 
-def real_proportions(data_dir: Path) -> tuple[dict[str, float], dict[str, float]]:
-    """Facts per park and the level mix of the real package; defaults when it has no CSVs yet."""
-    parks_csv = Path(data_dir) / "parks.csv"
+def other_origins(descriptor: Mapping) -> set[str]:
+    """Resource names of the origins other than the curated one (catalog_parks, …)."""
+    return {prefix + t for prefix in ORIGINS.values() if prefix for t in ZONE_TABLES}
+
+
+def copy_base(out_dir: Path) -> dict:
+    """The real descriptor (without other origins' resources), schema files and vocabularies
+    in `out_dir`; returns the descriptor as `read_descriptor` gives it."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    raw = json.loads((DATA_DIR / DESCRIPTOR).read_text(encoding="utf-8"))
+    dropped = other_origins(raw)
+    raw["resources"] = [res for res in raw["resources"] if res["name"] not in dropped]
+    (out_dir / DESCRIPTOR).write_text(
+        json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+    )
+    shutil.copytree(DATA_DIR / "schemas", out_dir / "schemas", dirs_exist_ok=True)
+    descriptor = read_descriptor(out_dir)
+    for name in vocab_names(descriptor):
+        path = resource(descriptor, name)["path"]
+        (out_dir / path).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(DATA_DIR / path, out_dir / path)
+    return descriptor
+
+
+def real_proportions(
+    data_dir: Path, vocab: Vocabularies
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Facts per park and the level mix of the real curated tables (every level of the
+    vocabulary, 0 for one no park holds); PER_PARK and even shares when there are none."""
+    levels = vocab["levels"].codes()
+    even = {level: 1.0 / len(levels) for level in levels}
+    descriptor = read_descriptor(data_dir)
+    parks_csv = Path(data_dir) / resource(descriptor, "parks")["path"]
     if not parks_csv.is_file():
-        return dict(PER_PARK), dict(LEVEL_SHARES)
+        return dict(PER_PARK), even
     parks = pd.read_csv(parks_csv, dtype=str, keep_default_na=False)
     if parks.empty:
-        return dict(PER_PARK), dict(LEVEL_SHARES)
+        return dict(PER_PARK), even
     per_park = {}
     for table, default in PER_PARK.items():
-        path = Path(data_dir) / f"{table}.csv"
+        path = Path(data_dir) / resource(descriptor, table)["path"]
         rows = len(pd.read_csv(path, dtype=str)) if path.is_file() else default * len(parks)
         per_park[table] = rows / len(parks)
-    shares = parks["level"].value_counts(normalize=True).to_dict()
-    levels = {lv: float(shares.get(lv, 0.0)) for lv in LEVEL_SHARES}
-    return per_park, levels if sum(levels.values()) > 0 else dict(LEVEL_SHARES)
+    counts = parks["level"].value_counts(normalize=True)
+    shares = {level: float(counts.get(level, 0.0)) for level in levels}
+    return per_park, shares if sum(shares.values()) > 0 else even
 
 
-def lookup_tables(data_dir: Path) -> dict[str, pd.DataFrame]:
-    """sectors, indicator_types, units: the real ones when present, else built-in defaults."""
-    defaults = {
-        "sectors": pd.DataFrame(
-            [(s, zh, en, f"Synthetic sector {en}") for s, zh, en, _ in SECTORS],
-            columns=["sector", "label_zh", "label_en", "description_en"],
-        ),
-        "indicator_types": pd.DataFrame(
-            [(i, zh, en, fam, f"{en} (synthetic)") for i, zh, en, fam in INDICATOR_TYPES],
-            columns=["indicator", "label_zh", "label_en", "unit_family", "description_en"],
-        ),
-        "units": pd.DataFrame(
-            UNITS, columns=["unit", "label_zh", "label_en", "family", "base_unit", "to_base"]
-        ),
-    }
-    out = {}
-    for table, frame in defaults.items():
-        path = Path(data_dir) / f"{table}.csv"
-        real = pd.read_csv(path, dtype=str, keep_default_na=False) if path.is_file() else None
-        out[table] = real if real is not None and not real.empty else frame
-    return out
-
-
-def make_sources() -> pd.DataFrame:
+def make_sources(vocab: Vocabularies) -> pd.DataFrame:
     ids = [f"syn-ref-{i:02d}" for i in range(N_SOURCES)]
+    confidences = vocab["confidences"].codes()
     return pd.DataFrame(
         {
             "source_id": ids,
-            "kind": "reference",
+            "kind": SOURCE_KIND,
             "title_zh": [f"合成参考资料第{i + 1}号" for i in range(N_SOURCES)],
             "publisher": "Parkdata synthetic generator",
             "published": [f"{2015 + i % 8}-{1 + i % 12:02d}" for i in range(N_SOURCES)],
-            "url": "",
+            "url": [f"https://example.invalid/synthetic/{i}" for i in range(N_SOURCES)],
             "article_file": "",
-            "confidence": [("high", "medium", "low")[i % 3] for i in range(N_SOURCES)],
+            "confidence": [confidences[i % len(confidences)] for i in range(N_SOURCES)],
             "licence": "CC0-1.0",
             "notes_en": "Synthetic source for benchmarks; not a real publication.",
         }
     )
 
 
+def _draw(rng: np.random.Generator, codes: tuple[str, ...] | list[str], n: int) -> np.ndarray:
+    return np.asarray(codes, dtype=object)[rng.integers(0, len(codes), n)]
+
+
+def zone_names(vocab: Vocabularies) -> pd.DataFrame:
+    """zone_type -> suffix (full), short form and English of its name ending."""
+    zones = vocab["zone_types"].frame[["zone_type", "name_suffix_zh"]]
+    suffixes = vocab["name_suffixes"].frame.set_index("suffix_zh")
+    return pd.DataFrame(
+        {
+            "suffix": zones["name_suffix_zh"].to_numpy(dtype=object),
+            "short": zones["name_suffix_zh"].map(suffixes["short_zh"]).to_numpy(dtype=object),
+            "english": zones["name_suffix_zh"].map(suffixes["name_en"]).to_numpy(dtype=object),
+        },
+        index=zones["zone_type"].to_numpy(dtype=object),
+    )
+
+
 def make_parks(
-    rng: np.random.Generator, n: int, descriptor: dict, level_shares: dict[str, float]
+    rng: np.random.Generator, n: int, vocab: Vocabularies, level_shares: Mapping[str, float]
 ) -> pd.DataFrame:
-    """Park rows (level filled in later from the events)."""
-    allowed = set(enum_values(descriptor, "parks", "province"))
-    cities = pd.DataFrame(CITIES, columns=["province", "city", "city_en", "lat", "lon"])
-    cities = cities[cities["province"].isin(allowed)].reset_index(drop=True)
-    if cities.empty:
-        raise ValueError(f"no built-in city lies in an allowed province: {sorted(allowed)}")
-    c = cities.iloc[rng.integers(0, len(cities), n)].reset_index(drop=True)
-    zone_types = np.array(list(ZONE_WEIGHTS))
-    weights = np.array(list(ZONE_WEIGHTS.values()))
-    zone = zone_types[rng.choice(len(zone_types), n, p=weights / weights.sum())]
-    levels = np.array(list(level_shares))
-    shares = np.array(list(level_shares.values()))
+    """Park rows (level, its date, source and evidence filled in later from the events)."""
+    places = vocab["prefectures"].frame.dropna(subset=["lat", "lon"]).reset_index(drop=True)
+    c = places.iloc[rng.integers(0, len(places), n)].reset_index(drop=True)
+    names = zone_names(vocab)
+    zone = _draw(rng, list(names.index), n)
+    levels = np.array(list(level_shares), dtype=object)
+    shares = np.array(list(level_shares.values()), dtype=float)
     level = levels[rng.choice(len(levels), n, p=shares / shares.sum())]
     idx = np.arange(n)
-    chars = np.array(NAME_CHARS)
-    first, second = chars[idx % len(chars)], chars[(idx // len(chars)) % len(chars)]
-    ordinal = pd.Series(idx // len(chars) ** 2).map(lambda k: "" if k == 0 else f"{k + 1}号")
-    full = pd.Series([ZONE_SUFFIX[z][0] for z in zone])
-    short = pd.Series([ZONE_SUFFIX[z][1] for z in zone])
-    english = pd.Series([ZONE_SUFFIX[z][2] for z in zone])
-    city_short = c["city"].str.replace("市", "", regex=False).str.slice(0, 4)
-    stem = city_short + first + second + ordinal
-    located = rng.random(n) > 0.02  # a few parks without coordinates, as in the real data
+    k = len(NAME_CHARS)
+    ordinal = pd.Series(idx // k**2).map(lambda i: "" if i == 0 else f"{i + 1}号")
+    city = c["prefecture"].astype(str)
+    stem = city.str.replace("市", "", regex=False).str.slice(0, 4)
+    stem = stem + NAME_CHARS[idx % k] + NAME_CHARS[(idx // k) % k] + ordinal
+    located = rng.random(n) < LOCATED_SHARE
     lat, lon = points_in_province(
-        rng, c["province"].to_numpy(), c["lat"].to_numpy(), c["lon"].to_numpy()
+        rng,
+        c["province"].to_numpy(dtype=object),
+        c["lat"].to_numpy(dtype=float),
+        c["lon"].to_numpy(dtype=float),
     )
     lat, lon = np.where(located, lat, np.nan), np.where(located, lon, np.nan)
-    precision = np.array(["park", "approximate", "district", "county_seat", "city"])
+    precision = _draw(rng, vocab["location_precisions"].codes(), n)
     return pd.DataFrame(
         {
             "park_id": [f"syn-{i:06d}" for i in idx],
-            "name_zh": stem + full,
-            "name_en": c["city_en"] + " " + pd.Series(idx).astype(str) + " " + english,
-            "name_en_generated": True,  # made by this generator, not written by a person
-            "short_name_zh": stem + short,
-            "province": c["province"],
-            "city": c["city"],
+            "name_zh": stem + names.loc[zone, "suffix"].to_numpy(),
+            "name_en": c["name_en"].astype(str)
+            + " "
+            + pd.Series(idx).astype(str)
+            + " "
+            + names.loc[zone, "english"].to_numpy(),
+            "name_en_generated": False,
+            "short_name_zh": stem + names.loc[zone, "short"].to_numpy(),
+            "province": c["province"].astype(str),
+            "city": city,
             "county": "",
-            "lat": np.round(lat, 5),
-            "lon": np.round(lon, 5),
-            "location_precision": np.where(located, precision[rng.integers(0, 5, n)], ""),
+            "lat": lat,
+            "lon": lon,
+            "location_precision": np.where(located, precision, ""),
             "location_source_id": np.where(located, "syn-ref-00", ""),
-            "location_note": np.where(located, "Synthetic point near the city seat", ""),
+            "location_note": np.where(located, "Synthetic point near the prefecture centre", ""),
             "level": level,
             "level_as_of": "",
             "level_source_id": "",
             "level_evidence": "",
             "zone_type": zone,
             "parent_id": "",
+            "catalog_code": "",
             "notes_en": "Synthetic park for benchmarks.",
         }
     )
@@ -270,120 +225,114 @@ def make_parks(
 def points_in_province(
     rng: np.random.Generator, province: np.ndarray, lat0: np.ndarray, lon0: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Points drawn around each city seat, redrawn until they fall inside the province outline
-    of data/boundaries (coastal cities otherwise put parks in the sea or in Hong Kong)."""
+    """Points drawn around each prefecture centre, redrawn (ever closer to it) until they fall
+    inside the province outline where data/boundaries has one; a centre the simplified outline
+    leaves outside (a small island) falls back to a point surely inside the province."""
     n = len(province)
     lat = lat0 + rng.uniform(-JITTER_DEG, JITTER_DEG, n)
     lon = lon0 + rng.uniform(-JITTER_DEG, JITTER_DEG, n)
     shapes = _province_shapes()
-    if not shapes:
-        return np.round(lat, 5), np.round(lon, 5)
     bad = ~_inside(shapes, province, lat, lon)
     for attempt in range(40):
         if not bad.any():
             break
-        scale = JITTER_DEG * (0.97**attempt)
+        scale = JITTER_DEG * (0.9**attempt)
         rows = np.flatnonzero(bad)
         lat[rows] = lat0[rows] + rng.uniform(-scale, scale, len(rows))
         lon[rows] = lon0[rows] + rng.uniform(-scale, scale, len(rows))
         bad[rows] = ~_inside(shapes, province[rows], lat[rows], lon[rows])
-    for i in np.flatnonzero(bad):  # rare: fall back to a point surely inside the province
+    for i in np.flatnonzero(bad):
         point = shapes[province[i]].representative_point()
         lat[i], lon[i] = point.y, point.x
     return np.round(lat, 5), np.round(lon, 5)
 
 
-def _province_shapes() -> dict:
-    from parkdata.data import boundaries
-
-    if not boundaries.PROVINCES_FILE.is_file():
-        return {}
+def _province_shapes() -> dict[str, BaseGeometry]:
     return boundaries.province_shapes(boundaries.load_boundaries())
 
 
-def _inside(shapes: dict, province: np.ndarray, lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
-    import shapely
-
-    inside = np.zeros(len(province), dtype=bool)
-    for name in np.unique(province):
-        rows = province == name
+def _inside(
+    shapes: Mapping[str, BaseGeometry], province: np.ndarray, lat: np.ndarray, lon: np.ndarray
+) -> np.ndarray:
+    """Whether each (rounded) point lies in its province; True where there is no outline."""
+    inside = np.ones(len(province), dtype=bool)
+    for name in pd.unique(province):
         if name not in shapes:
-            inside[rows] = True
             continue
-        pts = shapely.points(np.round(lon[rows], 5), np.round(lat[rows], 5))
-        inside[rows] = shapely.contains(shapes[name], pts)
+        rows = province == name
+        points = shapely.points(np.round(lon[rows], 5), np.round(lat[rows], 5))
+        inside[rows] = shapely.contains(shapes[name], points)
     return inside
 
 
-def make_events(rng: np.random.Generator, parks: pd.DataFrame, per_park: float) -> pd.DataFrame:
-    """About `per_park` events per park: approvals that explain part of the levels, foundings,
-    then other events; a share of rows is about a whole city (empty park_id, region set).
+def approvals_by_level(vocab: Vocabularies) -> dict[str, str]:
+    """Conferred level -> the (first) event kind that confers it, highest level first."""
+    confers = vocab["event_kinds"].column("confers_level")
+    out: dict[str, str] = {}
+    for kind, level in confers.items():
+        out.setdefault(str(level), kind)
+    order = vocab["levels"].codes()
+    return dict(sorted(out.items(), key=lambda item: order.index(item[0])))
 
-    When the budget is tight (the real package has ~1.5 events per park) only some parks get
-    their level-setting approval; the earlier provincial approval of a national park is kept
-    only with its national one, so the latest approval always states the park's level."""
-    level = parks["level"].to_numpy()
-    pid = parks["park_id"].to_numpy()
+
+def make_events(
+    rng: np.random.Generator, parks: pd.DataFrame, per_park: float, vocab: Vocabularies
+) -> pd.DataFrame:
+    """About `per_park` events per park: approvals that explain part of the levels, foundings,
+    then other events of every other kind; a share of rows is about a whole city.
+
+    When the budget is tight (the real package has under two events per park) only some parks
+    get their level-setting approval; a park may also get the approval of the next lower
+    conferred level, years earlier, so the latest approval always states the park's level."""
+    level = parks["level"].to_numpy(dtype=object)
+    pid = parks["park_id"].to_numpy(dtype=object)
     n = len(parks)
     budget = int(round(per_park * n))
-    founded = rng.integers(1988, 2012, n)
-    prov_year = founded + rng.integers(1, 6, n)
-    nat_year = prov_year + rng.integers(1, 8, n)
-    ranked = np.isin(level, ["provincial", "national"])
+    approvals = approvals_by_level(vocab)
+    conferred = list(approvals)  # highest first
+    labels = vocab["event_kinds"].labels("zh")
+    labels_en = vocab["event_kinds"].labels("en")
+    founded = rng.integers(1988, 2008, n)
+    steps = {lv: founded + 3 * (len(conferred) - i) for i, lv in enumerate(conferred)}
+    ranked = np.isin(level, conferred)
     top = ranked & (rng.random(n) < min(1.0, 0.6 * budget / max(ranked.sum(), 1)))
-    nat = top & (level == "national")
     spare = max(budget - int(top.sum()), 0)
-    lower = nat & (rng.random(n) < min(1.0, 0.4 * spare / max(nat.sum(), 1)))
+    has_lower = np.isin(level, conferred[:-1]) & top
+    lower = has_lower & (rng.random(n) < min(1.0, 0.4 * spare / max(has_lower.sum(), 1)))
     spare = max(spare - int(lower.sum()), 0)
-    est = rng.random(n) < min(1.0, 0.4 * spare / n)
-    prov = (top & (level == "provincial")) | lower
-    parts = [
-        _events(rng, pid[est], founded[est], "established", "", "设立", "Established"),
-        _events(
-            rng,
-            pid[prov],
-            prov_year[prov],
-            "provincial_approval",
-            "provincial",
-            "获批省级开发区",
-            "Approved as a provincial zone",
-        ),
-        _events(
-            rng,
-            pid[nat],
-            nat_year[nat],
-            "national_approval",
-            "national",
-            "升级为国家级开发区",
-            "Upgraded to a national zone",
-        ),
-    ]
+    est = rng.random(n) < min(1.0, 0.4 * spare / max(n, 1))
+    parts = [_events(rng, pid[est], founded[est], ESTABLISHED, "", labels, labels_en)]
+    for i, lv in enumerate(conferred):
+        mine = top & (level == lv)
+        year = steps[lv] + rng.integers(0, 3, n)
+        parts.append(_events(rng, pid[mine], year[mine], approvals[lv], lv, labels, labels_en))
+        if i + 1 < len(conferred):
+            below = conferred[i + 1]
+            early = lower & (level == lv)
+            year = steps[below] + rng.integers(0, 3, n)
+            parts.append(
+                _events(rng, pid[early], year[early], approvals[below], below, labels, labels_en)
+            )
     extra = max(budget - sum(len(p) for p in parts), 0)
     if extra:
+        others = [
+            k for k in vocab["event_kinds"].codes() if k not in approvals.values() and k != ESTABLISHED
+        ]
         who = pid[rng.integers(0, n, extra)]
-        kinds = np.array(OTHER_EVENTS)[rng.integers(0, len(OTHER_EVENTS), extra)]
+        kinds = _draw(rng, others, extra)
         years = rng.integers(2000, 2031, extra)
         undated = rng.random(extra) < 0.05
-        news = _events(rng, who, years, kinds, "", "园区动态", "Park news", undated)
+        news = _events(rng, who, years, kinds, "", labels, labels_en, undated)
         parts.append(_city_wide(rng, news, parks))
     events = pd.concat(parts, ignore_index=True)
     events.insert(0, "event_id", [f"ev-{i:07d}" for i in range(len(events))])
     return events
 
 
-def _city_wide(rng: np.random.Generator, facts: pd.DataFrame, parks: pd.DataFrame) -> pd.DataFrame:
-    """Turn a share of fact rows into facts about a whole city: park_id empty, region named."""
-    m = len(facts)
-    city = rng.random(m) < REGION_SHARE
-    cities = parks["city"].to_numpy()[rng.integers(0, len(parks), m)]
-    facts = facts.copy()
-    facts["region"] = np.where(city, cities, "")
-    facts["park_id"] = np.where(city, "", facts["park_id"].to_numpy())
-    return facts
-
-
-def _events(rng, park_ids, years, kind, level_after, zh, en, undated=None) -> pd.DataFrame:
+def _events(rng, park_ids, years, kind, level_after, labels, labels_en, undated=None):
     m = len(park_ids)
+    kinds = pd.Series(kind, index=range(m), dtype=object)
+    zh = kinds.map(labels)
     dates = _partial_dates(rng, np.asarray(years))
     if undated is not None:
         dates = dates.where(~undated, "")
@@ -392,14 +341,25 @@ def _events(rng, park_ids, years, kind, level_after, zh, en, undated=None) -> pd
             "park_id": park_ids,
             "region": "",
             "date": dates,
-            "event": kind,
+            "event": kinds,
             "level_after": level_after,
-            "description_zh": zh,
-            "description_en": en,
+            "description_zh": "合成事件：" + zh,
+            "description_en": "Synthetic event: " + kinds.map(labels_en),
             "source_id": _source_ids(rng, m),
-            "evidence": "合成证据：" + pd.Series(zh, index=range(m)).astype(str),
+            "evidence": EVIDENCE + zh,
         }
     )
+
+
+def _city_wide(rng: np.random.Generator, facts: pd.DataFrame, parks: pd.DataFrame) -> pd.DataFrame:
+    """Turn a share of fact rows into facts about a whole city: park_id empty, region named."""
+    m = len(facts)
+    city = rng.random(m) < REGION_SHARE
+    cities = parks["city"].to_numpy(dtype=object)[rng.integers(0, len(parks), m)]
+    facts = facts.copy()
+    facts["region"] = np.where(city, cities, "")
+    facts["park_id"] = np.where(city, "", facts["park_id"].to_numpy(dtype=object))
+    return facts
 
 
 def _partial_dates(rng: np.random.Generator, years: np.ndarray) -> pd.Series:
@@ -419,44 +379,55 @@ def _source_ids(rng: np.random.Generator, m: int) -> np.ndarray:
 def apply_levels(parks: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
     """Each park's level, as-of date, source and evidence from its latest dated approval.
 
-    Approval years of one park never tie (national comes years after provincial), so the
-    year alone orders them whatever the dates' precision. Parks without an approval keep
-    their drawn level, citing a reference source unless it is `unknown`."""
+    Approval years of one park never tie (a higher level comes years after a lower one), so
+    the year alone orders them whatever the dates' precision. Parks without an approval keep
+    their drawn level, citing a reference source unless it is unknown."""
     approvals = events[(events["level_after"] != "") & (events["date"] != "")]
     year = approvals["date"].str.slice(0, 4).astype(int).to_numpy()
     latest = approvals.assign(_y=year).sort_values("_y").groupby("park_id").last()
     parks = parks.copy()
     has = parks["park_id"].isin(latest.index).to_numpy()
     row = latest.reindex(parks["park_id"])
-    other = (parks["level"] != "unknown").to_numpy()
+    known = (parks["level"] != UNKNOWN).to_numpy()
     parks["level"] = np.where(has, row["level_after"].to_numpy(), parks["level"])
-    parks["level_as_of"] = np.where(has, row["date"].to_numpy(), np.where(other, "2020", ""))
+    parks["level_as_of"] = np.where(has, row["date"].to_numpy(), np.where(known, "2020", ""))
     parks["level_source_id"] = np.where(
-        has, row["source_id"].to_numpy(), np.where(other, "syn-ref-01", "")
+        has, row["source_id"].to_numpy(), np.where(known, "syn-ref-01", "")
     )
     parks["level_evidence"] = np.where(
-        has, row["evidence"].to_numpy(), np.where(other, "合成证据：园区级别", "")
+        has, row["evidence"].to_numpy(), np.where(known, EVIDENCE + "园区级别", "")
     )
     return parks
 
 
 def make_indicators(
-    rng: np.random.Generator, parks: pd.DataFrame, per_park: float, lookups: dict[str, pd.DataFrame]
+    rng: np.random.Generator, parks: pd.DataFrame, per_park: float, vocab: Vocabularies
 ) -> pd.DataFrame:
+    """Indicator rows of every type, each in a unit of its family (units vocabulary), of every
+    kind and qualifier; kinds that do not count as actual are targets with a target year; a
+    qualifier that is no exact figure (a size class) has no value_max."""
     m = int(round(per_park * len(parks)))
-    types, units = lookups["indicator_types"], lookups["units"]
-    first_unit = units.groupby("family")["unit"].first()
-    types = types[types["unit_family"].isin(first_unit.index)]
+    units = vocab["units"].frame
+    types = vocab["indicator_types"].frame
+    types = types[types["unit_family"].isin(set(units["family"]))].reset_index(drop=True)
     pick = types.iloc[rng.integers(0, len(types), m)].reset_index(drop=True)
-    kind = np.array(["actual", "estimate", "target"])[rng.choice(3, m, p=[0.6, 0.1, 0.3])]
+    by_family = units.groupby("family")["unit"].agg(list)
+    offset = rng.integers(0, 1_000, m)
+    unit = [by_family[f][o % len(by_family[f])] for f, o in zip(pick["unit_family"], offset, strict=True)]
+    kinds = vocab["indicator_kinds"]
+    kind = _draw(rng, kinds.codes(), m)
+    is_target = ~np.isin(kind, kinds.where("counts_as_actual"))
+    qualifiers = vocab["qualifiers"]
+    qualifier = _draw(rng, qualifiers.codes(), m)
+    exact = np.isin(qualifier, qualifiers.where("exact"))
     year = rng.integers(2010, 2024, m)
-    is_target = kind == "target"
     value = np.round(rng.lognormal(3.0, 1.2, m), 2)
-    ranged = rng.random(m) < 0.05
+    ranged = (rng.random(m) < RANGED_SHARE) & exact
+    label = pick["label_zh"].str.slice(0, 15)
     facts = pd.DataFrame(
         {
             "fact_id": [f"fact-{i:07d}" for i in range(m)],
-            "park_id": parks["park_id"].to_numpy()[rng.integers(0, len(parks), m)],
+            "park_id": parks["park_id"].to_numpy(dtype=object)[rng.integers(0, len(parks), m)],
             "region": "",
             "indicator": pick["indicator"],
             "year": year,
@@ -464,8 +435,8 @@ def make_indicators(
             "value_max": pd.array(
                 np.where(ranged, np.round(value * 1.5, 2), np.nan), dtype="Float64"
             ),
-            "qualifier": np.array(["exact", "approx", "more_than"])[rng.integers(0, 3, m)],
-            "unit": pick["unit_family"].map(first_unit).to_numpy(),
+            "qualifier": qualifier,
+            "unit": unit,
             "kind": kind,
             "target_year": pd.array(
                 np.where(is_target, year + rng.integers(1, 8, m), np.nan), dtype="Int64"
@@ -473,7 +444,7 @@ def make_indicators(
             "period": "",
             "description_en": pick["label_en"] + " (synthetic)",
             "source_id": _source_ids(rng, m),
-            "evidence": "合成证据：" + pick["label_zh"] + _written(value, ranged),
+            "evidence": EVIDENCE + label + _written(value, ranged),
         }
     )
     return _city_wide(rng, facts, parks)
@@ -488,24 +459,25 @@ def _written(value: np.ndarray, ranged: np.ndarray) -> pd.Series:
 
 
 def make_industries(
-    rng: np.random.Generator, parks: pd.DataFrame, per_park: float, sectors: pd.DataFrame
+    rng: np.random.Generator, parks: pd.DataFrame, per_park: float, vocab: Vocabularies
 ) -> pd.DataFrame:
+    """Industry rows of every sector and role, each with the year it describes."""
     m = int(round(per_park * len(parks)))
+    sectors = vocab["sectors"].frame
     pick = sectors.iloc[rng.integers(0, len(sectors), m)].reset_index(drop=True)
     facts = pd.DataFrame(
         {
             "industry_id": [f"ind-{i:07d}" for i in range(m)],
-            "park_id": parks["park_id"].to_numpy()[rng.integers(0, len(parks), m)],
+            "park_id": parks["park_id"].to_numpy(dtype=object)[rng.integers(0, len(parks), m)],
             "region": "",
             "industry_zh": pick["label_zh"] + "产业",
             "industry_en": pick["label_en"] + " industry",
             "sector": pick["sector"],
-            "role": np.array(["leading", "featured", "emerging", "traditional", "planned"])[
-                rng.integers(0, 5, m)
-            ],
+            "role": _draw(rng, vocab["roles"].codes(), m),
+            "year": rng.integers(2012, 2024, m),
             "companies_zh": np.where(rng.random(m) < 0.5, "合成科技有限公司、示例制造股份公司", ""),
             "source_id": _source_ids(rng, m),
-            "evidence": "合成证据：" + pick["label_zh"],
+            "evidence": EVIDENCE + pick["label_zh"],
         }
     )
     return _city_wide(rng, facts, parks)
@@ -520,11 +492,14 @@ def write_table(frame: pd.DataFrame, path: Path, descriptor: dict, table: str) -
     out = frame.reindex(columns=names)
     cells = [_csv_cells(out[name]).tolist() for name in names]
     body = "\n".join([",".join(names), *map(",".join, zip(*cells, strict=True))]) + "\n"
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body, encoding="utf-8", newline="")
 
 
 def _csv_cells(column: pd.Series) -> pd.Series:
-    if pd.api.types.is_float_dtype(column):
+    if pd.api.types.is_bool_dtype(column):
+        text = column.map({True: "true", False: "false"}).astype("string")
+    elif pd.api.types.is_float_dtype(column):
         text = column.astype("Float64").astype("string")
         text = text.str.replace(r"\.0$", "", regex=True)
     else:
@@ -549,12 +524,13 @@ HOSTILE_NAMES = (
 )
 
 
-def hostile_package(n_parks: int, out_dir: Path, seed: int = 0) -> Path:
+def hostile_package(n_parks: int, out_dir: Path | str, seed: int = 0) -> Path:
     """A valid package whose first parks carry HOSTILE_NAMES (name_zh, short_name_zh, name_en)."""
     out_dir = generate_package(max(n_parks, len(HOSTILE_NAMES)), out_dir, seed)
-    path = out_dir / "parks.csv"
+    descriptor = read_descriptor(out_dir)
+    path = out_dir / resource(descriptor, "parks")["path"]
     parks = pd.read_csv(path, dtype=str, keep_default_na=False)
     for i, (zh, en) in enumerate(HOSTILE_NAMES):
         parks.loc[i, ["name_zh", "short_name_zh", "name_en"]] = [zh, zh, en]
-    parks.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    write_table(parks, path, descriptor, "parks")
     return out_dir
