@@ -53,3 +53,6 @@ else:
             st.caption(lab.t("none_known"))
         else:
             ui.dataframe(frame, lab)
+    st.subheader(lab.t("peers"))
+    st.caption(lab.t("peers_help"))
+    ui.peers(run.handle, park_id, run.lang)

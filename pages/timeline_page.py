@@ -1,5 +1,6 @@
-"""Timeline: each zone's status history (founded, provincial, national) with dated events and
-targets, and how many zones were national or provincial at each date."""
+"""Timeline: how many zones were national or provincial at each date and how many were approved
+each year, then each zone's status history (founded, provincial, national) with dated events and
+targets."""
 
 import streamlit as st
 
@@ -13,17 +14,25 @@ st.title(lab.t("page_timeline"))
 ui.as_of_banner(run.filters, lab)
 n_parks = len(loaders.filtered(run.handle, run.filters).parks)
 if not ui.empty_state(n_parks, lab):
-    status, trend, n_undated = loaders.timeline_figures(run.handle, run.filters, run.lang)
+    fig = loaders.timeline_figures(run.handle, run.filters, run.lang)
     st.subheader(lab.t("level_counts_time"))
-    if trend is None:
+    if fig.trend is None:
         st.info(lab.t("no_history"))
     else:
-        ui.plotly(trend, key="chart_levels")
-        if n_undated:
-            st.caption(lab.t("undated_levels", n=n_undated))
+        ui.plotly(fig.trend, key="chart_levels")
+        if fig.n_undated:
+            st.caption(lab.t("undated_levels", n=fig.n_undated))
+    st.subheader(lab.t("approvals_per_year"))
+    if fig.per_year is None:
+        st.info(lab.t("no_history"))
+    else:
+        st.caption(lab.t("approvals_per_year_note"))
+        ui.plotly(fig.per_year, key="chart_per_year")
     st.subheader(lab.t("status_history"))
     st.caption(lab.t("timeline_help"))
-    if status is None:
+    if fig.status is None:
         st.info(lab.t("no_history"))
     else:
-        ui.plotly(status, key="chart_status")
+        if fig.n_shown < fig.n_history:
+            st.caption(lab.t("timeline_capped", n=f"{fig.n_history:,}", shown=fig.n_shown))
+        ui.plotly(fig.status, key="chart_status")

@@ -1,47 +1,70 @@
-"""Output hostility and the export round trip, on a valid package whose park names are formulas
-(= + - @) and HTML (parkdata.testing.synthetic.HOSTILE_NAMES).
+"""Output hostility and the export round trip, on the fixture package with more zones whose names
+are formulas (= + - @) and HTML (HOSTILE_NAMES); the package stays valid, so the app must cope.
 
 - CSV and xlsx: a text cell starting with = + - @ is exported with a leading ' so Excel shows it
   as text; read back, the CSV gives the rows and values of the table shown, Chinese intact.
-- HTML in a name stays text: escaped in map tooltips, never passed to an HTML-rendering element."""
+- HTML in a name stays text: plain text in map tooltips (Streamlit escapes it into our template),
+  never passed to an HTML-rendering element of a page."""
 
 from __future__ import annotations
 
 import html
 import io
+import json
+import re
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest import download, open_page, use_package
 from openpyxl import load_workbook
 
-from parkdata.data.boundaries import load_boundaries, load_city_labels
+from parkdata.data.boundaries import load_boundaries
 from parkdata.data.package import load_package
 from parkdata.model import levels
 from parkdata.present import exports, maps, tables
-from parkdata.testing.synthetic import HOSTILE_NAMES, hostile_package
+from parkdata.present.labels import Labels
+from parkdata.testing.fixtures import PARKS, write_fixture
 
-ROOT = Path(__file__).resolve().parents[1]
-DASHBOARD = ROOT / "dashboard.py"
+# (name_zh = short_name_zh, name_en): what a spreadsheet would run, what a browser would render
+HOSTILE_NAMES = (
+    ('=HYPERLINK("http://example.invalid","点我")高新区', "=1+1 Zone"),
+    ("+86经开区", "+SUM(A1:A9) Park"),
+    ("-2工业园", "-1 Park"),
+    ("@SUM(1,2)产业园", "@cmd Park"),
+    ('<img src=x onerror="window.__xss=1">长沙园区', "<script>window.__xss=2</script> Park"),
+    ("<b>粗体</b>&amp;园区", 'Comma, "quote" and\nnewline Park'),
+)
+HOSTILE_IDS = [f"hostile-{i}" for i in range(len(HOSTILE_NAMES))]
 FORMULA_START = ("=", "+", "-", "@")
+
+
+def hostile_parks() -> list[dict]:
+    """Copies of the fixture's Linwu zone (so they share its point) under hostile names."""
+    linwu = next(p for p in PARKS if p["park_id"] == "linwu")
+    return [
+        {**linwu, "park_id": pid, "name_zh": zh, "short_name_zh": zh, "name_en": en}
+        for pid, (zh, en) in zip(HOSTILE_IDS, HOSTILE_NAMES, strict=True)
+    ]
 
 
 @pytest.fixture(scope="module")
 def package(tmp_path_factory) -> Path:
-    return hostile_package(40, tmp_path_factory.mktemp("hostile"), seed=4)
+    out = tmp_path_factory.mktemp("hostile")
+    return write_fixture(out, tables={"parks": PARKS + hostile_parks()})
 
 
 @pytest.fixture(scope="module")
-def ds(package):
+def hostile(package):
     return load_package(package)
 
 
 @pytest.fixture(scope="module", params=["zh", "en"])
-def shown(request, ds) -> pd.DataFrame:
-    """The parks table as the table page shows and exports it (labelled headers)."""
-    lang = request.param
-    frame = tables.table(ds, "parks", lang, levels.planned_area_km2(ds))
-    return tables.labelled(frame, lang)
+def shown(request, hostile) -> pd.DataFrame:
+    """The parks table as the Table page shows and exports it (labelled headers)."""
+    labels = Labels(hostile.vocab, request.param)
+    frame = tables.table(hostile, "parks", labels, levels.area_km2(hostile, "approved_area"))
+    return tables.labelled(frame, labels)
 
 
 def read_csv(data: bytes) -> pd.DataFrame:
@@ -50,14 +73,28 @@ def read_csv(data: bytes) -> pd.DataFrame:
 
 
 def as_text(frame: pd.DataFrame) -> pd.DataFrame:
-    """Each cell as the CSV writes it: missing -> '', numbers in repr form."""
-    return pd.read_csv(io.StringIO(frame.to_csv(index=False)), dtype=str, keep_default_na=False)
+    """Each cell as a person would write it: missing '', whole numbers without '.0'."""
+
+    def cell(value: object) -> str:
+        if value is None or value is pd.NA or (isinstance(value, float) and value != value):
+            return ""
+        if isinstance(value, float):
+            return str(int(value)) if value.is_integer() else format(value, ".15g")
+        return str(value)
+
+    return frame.astype(object).apply(lambda col: col.map(cell)).reset_index(drop=True)
 
 
 def unprotect(frame: pd.DataFrame) -> pd.DataFrame:
     """Remove the apostrophe the export puts before a formula-like text cell."""
     pattern = r"^'(?=[=+\-@\t\r])"
     return frame.apply(lambda col: col.str.replace(pattern, "", regex=True))
+
+
+def test_the_hostile_package_loads_with_every_name(hostile):
+    names = hostile.parks.set_index("park_id")
+    for pid, (zh, en) in zip(HOSTILE_IDS, HOSTILE_NAMES, strict=True):
+        assert (names.at[pid, "name_zh"], names.at[pid, "name_en"]) == (zh, en)
 
 
 def test_csv_round_trips_to_the_table_shown(shown):
@@ -67,78 +104,74 @@ def test_csv_round_trips_to_the_table_shown(shown):
     pd.testing.assert_frame_equal(unprotect(back), as_text(shown))
 
 
-def test_chinese_names_are_intact(shown, ds):
-    back = read_csv(exports.csv_bytes(shown))
+def test_chinese_names_are_intact(shown, hostile):
+    back = unprotect(read_csv(exports.csv_bytes(shown)))
     column = next(c for c in back.columns if back[c].str.contains("高新技术产业开发区").any())
-    names = unprotect(back)[column]
-    assert set(ds.parks["name_zh"]) <= set(names)
+    assert set(hostile.parks["name_zh"]) <= set(back[column])
 
 
 def test_no_exported_text_cell_starts_a_formula(shown):
     back = read_csv(exports.csv_bytes(shown))
-    text_columns = [
-        c
-        for c, col in zip(back.columns, shown.columns, strict=True)
-        if not pd.api.types.is_numeric_dtype(shown[col])
-    ]
-    for column in text_columns:
+    for column in back.columns:
         starts = back[column].str.slice(0, 1)
         assert not starts.isin(FORMULA_START).any(), back.loc[starts.isin(FORMULA_START), column]
-    protected = back[back.apply(lambda c: c.str.startswith("'=")).any(axis=1)]
-    assert len(protected) >= 1  # the =HYPERLINK park is there, neutralised
+    for zh, _ in HOSTILE_NAMES[:4]:
+        assert ("'" + zh) in set(back.iloc[:, 1])  # the Chinese name column, neutralised
 
 
-def test_numbers_stay_numbers_and_missing_stays_empty(ds):
+def test_numbers_stay_numbers_and_missing_stays_empty():
     frame = pd.DataFrame({"name": ["-5园区", "园区"], "value": [-5.0, None]}).astype(
         {"value": "Float64"}
     )
     back = read_csv(exports.csv_bytes(frame))
     assert back["name"].tolist() == ["'-5园区", "园区"]
-    assert back["value"].tolist() == ["-5.0", ""]  # a negative number is not text; NA is empty
+    assert back["value"].tolist() == ["-5", ""]  # a negative number is not text; NA is empty
 
 
 def test_xlsx_cells_are_text_not_formulas(shown):
     workbook = load_workbook(io.BytesIO(exports.xlsx_bytes(shown, {"dataset": "t"})))
-    sheet = workbook["data"]
-    formulas = [c.coordinate for row in sheet.iter_rows() for c in row if c.data_type == "f"]
-    assert formulas == []
-    values = {
-        c.value for row in sheet.iter_rows(min_row=2) for c in row if isinstance(c.value, str)
-    }
-    assert any(v.startswith("'=HYPERLINK") for v in values)
+    cells = [c for row in workbook["data"].iter_rows(min_row=2) for c in row]
+    assert [c.coordinate for c in cells if c.data_type == "f"] == []
+    values = {c.value for c in cells if isinstance(c.value, str)}
+    for zh, _ in HOSTILE_NAMES[:4]:
+        assert "'" + zh in values
+    assert HOSTILE_NAMES[4][0] in values  # HTML is not a formula: as typed
+    numbers = [c.value for c in cells if isinstance(c.value, int | float)]
+    assert 28.23 in numbers and 25.28 in numbers  # coordinates stay numbers
 
 
-def test_map_tooltips_escape_html(ds):
-    deck = maps.park_map(
-        ds.parks,
-        load_boundaries(),
-        load_city_labels(),
-        lang="zh",
-        planned_area_km2=levels.planned_area_km2(ds),
-        industries=ds.industries,
-    )
+def test_geojson_keeps_names_as_typed(hostile, zh):
+    doc = json.loads(exports.geojson_bytes(tables.parks_table(hostile, zh)))
+    names = {f["id"]: f["properties"]["name_en"] for f in doc["features"]}
+    for pid, (_, en) in zip(HOSTILE_IDS, HOSTILE_NAMES, strict=True):
+        assert names[pid] == en
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_map_tooltips_carry_names_as_plain_text(hostile, lang):
+    labels = Labels(hostile.vocab, lang)
+    deck = maps.park_map(hostile.parks, load_boundaries(), labels)
     assert deck._tooltip["html"] == maps.TOOLTIP_HTML  # the only markup: our own template
-    titles = [d["tt_0"] for layer in deck.layers if layer.id == "parks" for d in layer.data]
-    # names travel as plain text; Streamlit escapes each value into the template
-    assert HOSTILE_NAMES[4][0] in titles
-    assert not any(html.escape(HOSTILE_NAMES[4][0]) in t for t in titles)
+    data = json.loads(deck.to_json())
+    points = next(lay for lay in data["layers"] if lay["id"] == "parks")["data"]
+    by_id = {p["park_id"]: p for p in points}
+    for pid, (zh, en) in zip(HOSTILE_IDS, HOSTILE_NAMES, strict=True):
+        assert by_id[pid]["tt_0"] == (en if lang == "en" else zh)
+    text = json.dumps(points, ensure_ascii=False)
+    for zh, en in HOSTILE_NAMES[4:]:  # never pre-escaped (Streamlit escapes once)
+        assert html.escape(zh) not in text and html.escape(en) not in text
+        assert "&lt;" not in text
+    # the zones share Linwu's point: each tooltip names the others, as typed
+    linwu = " ".join(by_id["linwu"][f] for f in maps.TOOLTIP_FIELDS)
+    assert HOSTILE_NAMES[4][1 if lang == "en" else 0] in linwu
 
 
-# -- the dashboard --------------------------------------------------------------------------------
+# -- the dashboard ------------------------------------------------------------------------------
 
 
-def _app(package: Path, monkeypatch, page: str | None = None, **params: str):
-    from streamlit.testing.v1 import AppTest
-
-    monkeypatch.setenv("PARKDATA_DATA_DIR", str(package))
-    at = AppTest.from_file(str(DASHBOARD), default_timeout=120)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    if page:
-        at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+@pytest.fixture
+def app(package, monkeypatch):
+    use_package(monkeypatch, package)
 
 
 def _html_elements(at) -> list[str]:
@@ -148,32 +181,30 @@ def _html_elements(at) -> list[str]:
     return bodies
 
 
-@pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py does not exist yet")
-def test_table_page_shows_the_rows_the_csv_holds(package, ds, monkeypatch):
-    at = _app(package, monkeypatch, "pages/table_page.py", table="parks", lang="zh")
+def _unescaped_markdown(text: str) -> str:
+    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>&|~=@])", r"\1", text)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_table_page_download_holds_the_rows_shown(app, hostile, lang):
+    at = open_page("table", table="parks", lang=lang)
+    assert not at.exception, [e.value for e in at.exception]
     shown = at.dataframe[0].value
-    assert len(shown) == len(ds.parks)
-    back = unprotect(read_csv(exports.csv_bytes(tables.labelled(shown, "zh"))))
+    assert len(shown) == len(hostile.parks)
+    labels = Labels(hostile.vocab, lang)
+    back = unprotect(read_csv(download(at, "dl_csv")))
+    assert list(back.columns) == list(tables.labelled(shown, labels).columns)
     assert back.to_numpy().tolist() == as_text(shown).to_numpy().tolist()
     for zh, _ in HOSTILE_NAMES:
         assert zh in set(shown["name_zh"])  # shown as the literal text
 
 
-@pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py does not exist yet")
 @pytest.mark.parametrize("index", range(len(HOSTILE_NAMES)))
-def test_profile_never_renders_a_name_as_html(package, ds, monkeypatch, index):
-    park_id = ds.parks["park_id"].iloc[index]
-    at = _app(package, monkeypatch, "pages/profile_page.py", park=park_id, lang="zh")
-    zh, en = HOSTILE_NAMES[index]
+def test_profile_never_renders_a_name_as_html(app, index):
+    at = open_page("profile", park=HOSTILE_IDS[index], lang="zh")
+    assert not at.exception, [e.value for e in at.exception]
+    zh, _ = HOSTILE_NAMES[index]
     for body in _html_elements(at):
         assert "<img" not in body and "<script" not in body, body
-    texts = [h.value for h in at.header] + [c.value for c in at.caption]
-    assert any(zh in t or html.escape(zh) in t or _unescaped_markdown(t) == zh for t in texts), (
-        texts
-    )
-
-
-def _unescaped_markdown(text: str) -> str:
-    import re
-
-    return re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>&|~=@])", r"\1", text)
+    headers = [h.value for h in at.main.header]  # the sidebar has its own
+    assert [_unescaped_markdown(h) for h in headers] == [zh]

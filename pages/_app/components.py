@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from parkdata.model.filters import Filters
+from parkdata.model.peers import next_level_up
 from parkdata.present import exports, maps, tables
 from parkdata.present.charts import CONFIG as CHART_CONFIG
 from parkdata.present.i18n import escape_markdown
@@ -104,6 +105,66 @@ def download_buttons(handle: Handle, f: Filters, kind: str, frame: pd.DataFrame)
             key=f"dl_{ext}",
         )
     st.caption(lab.t("download_note"))
+
+
+def peers(handle: Handle, park_id: str, lang: str) -> None:
+    """The type to compare with (the park's own until changed; again its own for another
+    park), then its peers at its level and one level up, side by side, with downloads."""
+    lab = loaders.labels(handle, lang)
+    ds = loaders.dataset(handle)
+    park = ds.parks[ds.parks["park_id"] == park_id].iloc[0]
+    if st.session_state.get("_peers_of") != park_id or not state.value("peer_type"):
+        state.set_value("peer_type", str(park["zone_type"]))
+        st.session_state["_peers_of"] = park_id
+    types = lab.options("zone_types")
+    zone_type = st.selectbox(
+        lab.t("peer_type"), list(types), key=state.widget("peer_type"), format_func=types.get
+    )
+    frame = loaders.peers_frame(handle, park_id, zone_type, lang)
+    own = lab.code("levels", park["level"])
+    up = lab.code("levels", next_level_up(ds, park["level"]))
+    columns = st.columns(2)
+    for column, level, title in (
+        (columns[0], own, lab.t("peers_same_level", level=own)),
+        (columns[1], up, lab.t("peers_level_up", level=up)),
+    ):
+        with column:
+            st.markdown(f"**{escape_markdown(title)}**")
+            part = frame[frame["level"] == level].drop(columns=["level"])
+            if part.empty or not level:
+                st.caption(lab.t("no_peers"))
+            else:
+                dataframe(part, lab)
+    if len(frame):
+        shown = tables.labelled(frame, lab)
+        cited = tables.cited_sources(
+            ds.replace(parks=ds.parks[ds.parks["park_id"].isin(frame["park_id"])]), "parks"
+        )
+        meta = loaders.package_meta(handle)
+        f = Filters(provinces=(str(park["province"]),), zone_types=(zone_type,))
+        metadata = exports.export_metadata(
+            f, lab, meta["title"], meta["licence"], cited, len(frame)
+        )
+        stem = f"parkdata_{lab.t('peers')}_{park_id}_{lab.code('zone_types', zone_type)}"
+        left, right = st.columns(2)
+        left.download_button(
+            lab.t("download_peers"),
+            partial(exports.csv_bytes, shown, metadata),
+            file_name=f"{stem}.csv",
+            mime="text/csv",
+            on_click="ignore",
+            icon=":material/download:",
+            key="dl_peers_csv",
+        )
+        right.download_button(
+            lab.t("download_peers_xlsx"),
+            partial(exports.xlsx_bytes, shown, metadata),
+            file_name=f"{stem}.xlsx",
+            mime=XLSX_MIME,
+            on_click="ignore",
+            icon=":material/download:",
+            key="dl_peers_xlsx",
+        )
 
 
 def legend(parks: pd.DataFrame, labels: Labels) -> None:

@@ -23,7 +23,7 @@ from parkdata.data.dataset import Dataset
 from parkdata.data.package import load_package
 from parkdata.data.problems import PackageError
 from parkdata.data.schema import DATA_DIR, read_descriptor
-from parkdata.model import compare, levels, overview, profile, timeline
+from parkdata.model import compare, levels, overview, peers, profile, timeline
 from parkdata.model.filters import Filters, apply_filters
 from parkdata.present import charts, maps, tables
 from parkdata.present import timeline as timeline_labels
@@ -152,19 +152,38 @@ def overview_figures(handle: Handle, f: Filters) -> overview.Figures:
     return overview.figures(filtered(handle, f), area(handle, f), AREA)
 
 
+def group_labels(by: str, lab: Labels) -> dict[str, str] | None:
+    """How the groups of `by` are named on an axis (None: places, by Labels.place)."""
+    return dict(lab.options("zone_types")) if by == "zone_type" else None
+
+
 @st.cache_resource(show_spinner=False, max_entries=32)
 def compare_figures(handle: Handle, f: Filters, lang: str, by: str):
-    """Counts, area and sector-mix figures of the Compare page (cached per view)."""
+    """Counts, area and sector-mix figures of the Compare page (cached per view); groups in
+    the order of their number of zones, the same on every chart."""
     ds = filtered(handle, f)
     lab = labels(handle, lang)
     order = lab.order("levels")
     counts = compare.levels_present(compare.counts_by(ds.parks, [by], order))
+    groups = compare.groups_by_size(counts, by)
+    names = group_labels(by, lab)
     areas = compare.values_by_level(area(handle, f), ds.parks, order, [by], base_unit="km2")
     mix = compare.sector_mix(ds.industries, ds.parks, ds.sectors, order, [by])
     return (
-        charts.compare_bar(counts, by, "n", lab, n_col="n", y_title=lab.t("counts")),
-        charts.compare_bar(areas, by, "median", lab, y_title="km²"),
-        charts.sector_heatmap(mix, by, lab),
+        charts.compare_bar(
+            counts,
+            by,
+            "n",
+            lab,
+            n_col="n",
+            y_title=lab.t("counts"),
+            x_labels=names,
+            categories=groups,
+        ),  # fmt: skip
+        charts.compare_bar(
+            areas, by, "median", lab, y_title="km²", x_labels=names, categories=groups
+        ),  # fmt: skip
+        charts.sector_heatmap(mix, by, lab, x_labels=names, groups=groups),
         areas,
     )
 
@@ -193,30 +212,60 @@ def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: s
     if values["n_parks"].sum() == 0:
         return None
     unit = lab.code("units", values["base_unit"].dropna().iloc[0])
-    return charts.compare_bar(values, by, "median", lab, y_title=unit), unit
+    names = group_labels(by, lab)
+    return charts.compare_bar(values, by, "median", lab, y_title=unit, x_labels=names), unit
+
+
+MAX_TIMELINE_PARKS = 40  # rows of the status chart; more zones: the most recently changed
+
+
+@dataclass(frozen=True)
+class TimelineFigures:
+    status: object | None  # plotly figures; None where there is nothing to draw
+    trend: object | None
+    per_year: object | None
+    n_undated: int  # parks with a level but no dated approval
+    n_history: int  # parks with a status history
+    n_shown: int  # of them drawn on the status chart
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def timeline_figures(handle: Handle, f: Filters, lang: str):
-    """Status-history and level-count figures (None where there is nothing to draw) and the
-    number of parks with a level but no dated approval."""
+def timeline_figures(handle: Handle, f: Filters, lang: str) -> TimelineFigures:
     ds = filtered(handle, f)
     lab = labels(handle, lang)
     history = timeline.history(ds)
+    n_history = history["park_id"].nunique()
+    latest = history.groupby("park_id")["start"].max().sort_values(ascending=False)
+    keep = set(latest.index[:MAX_TIMELINE_PARKS])
+    history = history[history["park_id"].isin(list(keep))]
     status = None
     if not history.empty:
-        marks = timeline_labels.marker_labels(timeline.markers(ds), lab)
+        marks = timeline.markers(ds)
+        marks = timeline_labels.marker_labels(marks[marks["park_id"].isin(list(keep))], lab)
         status = charts.status_timeline(history, marks, lab, lab.park_names(ds.parks))
         if f.as_of:
             status.add_vline(x=str(f.as_of), line_dash="dot", line_color="#888")
     counts = levels.level_counts_over_time(ds)
-    trend = None if counts.empty else charts.level_counts_chart(counts, lab)
-    return status, trend, len(levels.parks_without_dated_level(ds))
+    per_year = levels.approvals_per_year(ds)
+    return TimelineFigures(
+        status=status,
+        trend=None if counts.empty else charts.level_counts_chart(counts, lab),
+        per_year=None if per_year.empty else charts.approvals_per_year_chart(per_year, lab),
+        n_undated=len(levels.parks_without_dated_level(ds)),
+        n_history=int(n_history),
+        n_shown=len(keep),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def park_profile(handle: Handle, park_id: str) -> profile.Profile | None:
     return profile.park_profile(dataset(handle), park_id)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def peers_frame(handle: Handle, park_id: str, zone_type: str, lang: str) -> pd.DataFrame:
+    ds = dataset(handle)
+    return tables.peers_table(ds, peers.peers(ds, park_id, zone_type), labels(handle, lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

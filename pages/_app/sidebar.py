@@ -57,6 +57,23 @@ def draw(full: Dataset, labels: Labels, n_shown: int) -> None:
             placeholder=labels.t("all"),
             format_func=(lambda v, shown=shown: shown.get(v, v)) if shown else labels.place,
         )
+    bounds = flt.approval_year_range(full)
+    if bounds is not None:
+        st.session_state[state.APPROVED_BOUNDS] = bounds
+        key = state.widget("approved")
+        chosen = st.session_state.get(key) or bounds  # nothing chosen: the whole range
+        low, high = chosen[0], chosen[-1]
+        st.session_state[key] = (
+            min(max(low, bounds[0]), bounds[1]),
+            min(max(high, bounds[0]), bounds[1]),
+        )
+        st.slider(
+            labels.t("approval_years"),
+            min_value=bounds[0],
+            max_value=bounds[1],
+            key=key,
+            help=labels.t("approval_years_help"),
+        )
     st.text_input(
         labels.t("as_of"),
         key=state.widget("as_of"),

@@ -33,7 +33,7 @@ VIEW_FIELDS = tuple(f.name for f in fields(links.View) if f.name != "lang")
 TEXT_FIELDS = ("text", "as_of")
 # Settings whose widget shows labels in the current language: one widget key per language.
 LABELLED = ("provinces", "cities", "levels", "zone_types", "sectors", "origins", "park")
-LABELLED += ("indicator", "table", "by")
+LABELLED += ("indicator", "table", "by", "peer_type")
 LANG = "lang"  # the language control's key (its values zh/en never change with the language)
 _DEFAULTS = {**{f.name: f.default for f in fields(Filters)}, **vars(links.View())}
 
@@ -105,8 +105,12 @@ def commit() -> None:
     ss["_lang_seen"] = lang()
 
 
+APPROVED_BOUNDS = "_approved_bounds"  # the approval-year slider's whole range (set by the sidebar)
+
+
 def filters() -> Filters:
-    """The filters of this run (text cut to MAX_TEXT, an invalid date left out)."""
+    """The filters of this run (text cut to MAX_TEXT, an invalid date left out, the approval
+    years left out while the slider spans its whole range)."""
     values = {}
     for name in FILTER_FIELDS:
         raw = value(name)
@@ -117,6 +121,8 @@ def filters() -> Filters:
     values["text"] = values["text"][:MAX_TEXT]
     if not valid_date(values["as_of"]):
         values["as_of"] = ""
+    if values["approved"] == tuple(st.session_state.get(APPROVED_BOUNDS) or ()):
+        values["approved"] = ()
     return Filters(**values)  # type: ignore[arg-type]
 
 

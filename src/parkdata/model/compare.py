@@ -48,6 +48,13 @@ def counts_by(
     return _ordered(out, ["level", *keys], levels).reset_index(drop=True)
 
 
+def groups_by_size(counts: pd.DataFrame, by: str) -> list[str]:
+    """The groups of a `counts_by` frame, most parks first (ties by name)."""
+    totals = counts.groupby(counts[by].astype("string").fillna("—"))["n"].sum()
+    frame = totals.rename("n").reset_index()
+    return frame.sort_values(["n", by], ascending=[False, True])[by].tolist()
+
+
 def levels_present(counts: pd.DataFrame) -> pd.DataFrame:
     """`counts_by` rows of the levels some park holds: a level with n = 0 in every group (no
     park at all) is left out of a chart, while a 0 beside a level that occurs elsewhere stays."""

@@ -29,7 +29,7 @@ from parkdata.data.textnorm import to_simplified
 from parkdata.model import levels as lv
 
 MAX_TEXT = 80  # characters kept from a search
-GROUP_BY = ("province", "city")  # how Compare groups parks
+GROUP_BY = ("province", "city", "zone_type")  # how Compare groups parks
 NAME_COLUMNS = ("name_zh", "short_name_zh", "name_en")
 
 
@@ -41,6 +41,7 @@ class Filters:
     zone_types: tuple[str, ...] = ()
     sectors: tuple[str, ...] = ()
     origins: tuple[str, ...] = ()
+    approved: tuple[int, ...] = ()  # (first year, last year) of the first dated approval
     text: str = ""
     as_of: str = ""  # YYYY, YYYY-MM or YYYY-MM-DD; "" = the newest state
 
@@ -48,7 +49,14 @@ class Filters:
         return self != Filters()
 
     def park_specific(self) -> bool:
-        return bool(self.levels or self.zone_types or self.sectors or self.origins or self.text)
+        return bool(
+            self.levels
+            or self.zone_types
+            or self.sectors
+            or self.origins
+            or self.approved
+            or self.text
+        )
 
 
 def valid_date(text: str) -> bool:
@@ -123,9 +131,19 @@ def park_mask(ds: Dataset, f: Filters) -> pd.Series:
     if f.sectors:
         ids = ds.industries.loc[isin(ds.industries["sector"], f.sectors), "park_id"].dropna()
         mask &= isin(parks["park_id"], set(ids))
+    if f.approved:
+        first, last = f.approved[0], f.approved[-1]
+        year = parks["park_id"].map(lv.first_approval_year(ds))
+        mask &= year.between(first, last).fillna(False).astype(bool)
     if f.text:
         mask &= text_mask(ds, f.text)
     return mask
+
+
+def approval_year_range(ds: Dataset) -> tuple[int, int] | None:
+    """(first, last) year of any park's first dated approval; None without one."""
+    years = lv.first_approval_year(ds)
+    return (int(years.min()), int(years.max())) if len(years) else None
 
 
 def as_of_view(ds: Dataset, as_of: str) -> Dataset:

@@ -26,6 +26,31 @@ def approval_kinds(ds: Dataset) -> tuple[str, ...]:
     return tuple(ds.vocab["event_kinds"].column("confers_level"))
 
 
+def approval_levels(ds: Dataset) -> tuple[str, ...]:
+    """The levels an approval can confer (national, provincial), in the levels' order."""
+    conferred = set(ds.vocab["event_kinds"].column("confers_level").values())
+    return tuple(code for code in ds.vocab["levels"].codes() if code in conferred)
+
+
+def approvals_per_year(ds: Dataset) -> pd.DataFrame:
+    """How many parks first reached each level in each year: columns year, level, n (only the
+    years and levels that occur). A park counts once per level, at its earliest dated approval
+    to it, so the same approval recorded by two sources (an article and the catalogue) is one."""
+    ev = _dated_events(ds, approval_kinds(ds))
+    ev = ev.sort_values("start", kind="stable").drop_duplicates(["park_id", "level_after"])
+    if ev.empty:
+        return pd.DataFrame({"year": pd.Series(dtype="int64"), "level": [], "n": []})
+    counts = ev.groupby([ev["start"].dt.year.rename("year"), "level_after"]).size()
+    out = counts.rename("n").reset_index().rename(columns={"level_after": "level"})
+    return out.astype({"year": "int64", "n": "int64", "level": "string"})
+
+
+def first_approval_year(ds: Dataset) -> pd.Series:
+    """park_id -> year of its first dated approval (parks without one are absent)."""
+    ev = _dated_events(ds, approval_kinds(ds))
+    return ev.groupby("park_id")["start"].min().dt.year
+
+
 def _dated_events(ds: Dataset, kinds: tuple[str, ...]) -> pd.DataFrame:
     ev = ds.events[isin(ds.events["event"], kinds) & ds.events["date"].notna()]
     ev = ev[ev["park_id"].notna()].copy()

@@ -28,10 +28,11 @@ FILTER_KEYS = {
     "zone": "zone_types",
     "sector": "sectors",
     "origin": "origins",
+    "approved": "approved",
     "q": "text",
     "date": "as_of",
 }
-VIEW_KEYS = ("lang", "park", "table", "by", "indicator", "basemap")
+VIEW_KEYS = ("lang", "park", "table", "by", "indicator", "basemap", "peer_type")
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,7 @@ class View:
     by: str = "province"
     indicator: str = ""
     basemap: bool = False
+    peer_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,13 @@ def from_query_params(params: Mapping[str, object], ds: Dataset) -> tuple[Filter
                 notices.append(Notice("notice_truncated", key, n=MAX_TEXT))
                 text = text[:MAX_TEXT]
             values["text"] = text
+        elif key == "approved":
+            text = _last(raw).strip()
+            years = _year_range(text)
+            if years is None:
+                notices.append(Notice("notice_bad_value", key, _short(text)))
+            else:
+                values["approved"] = years
         elif key == "date":
             text = _last(raw).strip()
             if text and not valid_date(text):
@@ -118,6 +127,15 @@ def from_query_params(params: Mapping[str, object], ds: Dataset) -> tuple[Filter
             )
             values[field] = _pick(key, raw, allowed, notices)
     return Filters(**values), notices  # type: ignore[arg-type]
+
+
+def _year_range(text: str) -> tuple[int, int] | None:
+    """'1990-2010' (or one year) -> (1990, 2010); None for anything else."""
+    parts = text.split("-")
+    if not 1 <= len(parts) <= 2 or not all(p.isdigit() and len(p) == 4 for p in parts):
+        return None
+    first, last = int(parts[0]), int(parts[-1])
+    return (first, last) if 1900 <= first <= last <= 2100 else None
 
 
 def park_aliases(ds: Dataset) -> dict[str, str]:
@@ -139,6 +157,7 @@ def view_from_query_params(params: Mapping[str, object], ds: Dataset) -> tuple[V
         "by": GROUP_BY,
         "indicator": ds.vocab["indicator_types"].codes(),
         "basemap": ("0", "1"),
+        "peer_type": ds.vocab["zone_types"].codes(),
     }
     values: dict[str, object] = {}
     for key in VIEW_KEYS:
@@ -159,7 +178,9 @@ def to_query_params(f: Filters, view: View | None = None) -> dict[str, str | lis
     out: dict[str, str | list[str]] = {}
     for key, field in FILTER_KEYS.items():
         value = getattr(f, field)
-        if value:
+        if key == "approved" and value:
+            out[key] = f"{value[0]}-{value[-1]}"
+        elif value:
             out[key] = list(value) if isinstance(value, tuple) else value
     if view is not None:
         default = View()

@@ -172,14 +172,19 @@ def compare_bar(
     n_col: str = "n_parks",
     y_title: str | None = None,
     x_labels: dict[str, str] | None = None,
+    categories: list[str] | None = None,
 ) -> go.Figure:
-    """Grouped bars of `y` by `x`, one trace per level (vocabulary colours and order). Each bar
+    """Grouped bars of `y` by `x`, one trace per level (vocabulary colours and order), groups in
+    the order of `categories` when given (else as they come). Each bar
     says how many parks stand behind it: 'n' for counts, 'k/n' (parks with a value / parks of
     the group) when the frame has n_missing. A missing `y` draws no bar (never 0) and a
     "no data" mark at its place; a level with no row at all is left out."""
     fig = go.Figure()
-    categories = list(dict.fromkeys(frame[x].astype("string").fillna("—")))
+    present = list(dict.fromkeys(frame[x].astype("string").fillna("—")))
+    categories = [c for c in categories or present if c in present]
+    categories += [c for c in present if c not in categories]
     shown = [x_labels.get(c, c) if x_labels else labels.place(c) or c for c in categories]
+    dense = len(categories) > 12  # many groups: the counts live in the hover, not on the bars
     present = set(frame["level"].astype("string").fillna("unknown"))
     for level in [lv for lv in labels.order("levels") if lv in present]:
         part = frame[frame["level"].astype("string").fillna("unknown") == level]
@@ -210,7 +215,7 @@ def compare_bar(
                 offsetgroup=level,
                 marker_color=labels.colour("levels", level),
                 text=text,
-                textposition="outside",
+                textposition="none" if dense else "outside",
                 hovertemplate=hover + "<extra>" + html.escape(name) + "</extra>",
             )
         )
@@ -234,7 +239,14 @@ def compare_bar(
     return _layout(fig, barmode="group", scattermode="group", height=400)
 
 
-def sector_heatmap(mix: pd.DataFrame, by: str, labels: Labels) -> go.Figure:
+def sector_heatmap(
+    mix: pd.DataFrame,
+    by: str,
+    labels: Labels,
+    *,
+    x_labels: dict[str, str] | None = None,
+    groups: list[str] | None = None,
+) -> go.Figure:
     """Share of parks with each sector (rows) in each group of `by` (columns), one panel per
     level with industry data (from compare.sector_mix_by). Cells read 'parks with the sector /
     parks with industry data'; a group without data is blank, never 0 %."""
@@ -254,13 +266,16 @@ def sector_heatmap(mix: pd.DataFrame, by: str, labels: Labels) -> go.Figure:
     rows = [labels.code("sectors", s) for s in sectors]
     for col, level in enumerate(levels, start=1):
         part = mix[mix["level"] == level]
-        groups = [g for g in dict.fromkeys(part[by].astype("string")) if isinstance(g, str)]
+        present = [g for g in dict.fromkeys(part[by].astype("string")) if isinstance(g, str)]
+        columns = [g for g in groups or present if g in present]
+        columns += [g for g in present if g not in columns]
         grid = part.pivot_table(
             index="sector", columns=by, values="share", aggfunc="first", dropna=False
-        ).reindex(index=sectors, columns=groups)
+        ).reindex(index=sectors, columns=columns)
         n = part.pivot_table(index="sector", columns=by, values="n_parks", aggfunc="first")
         of = part.pivot_table(index="sector", columns=by, values="n_with_data", aggfunc="first")
-        n, of = n.reindex(index=sectors, columns=groups), of.reindex(index=sectors, columns=groups)
+        n = n.reindex(index=sectors, columns=columns)
+        of = of.reindex(index=sectors, columns=columns)
         text = [
             ["" if pd.isna(s) else f"{int(a)}/{int(b)}" for s, a, b in zip(sr, ar, br, strict=True)]
             for sr, ar, br in zip(grid.to_numpy(), n.to_numpy(), of.to_numpy(), strict=True)
@@ -268,7 +283,7 @@ def sector_heatmap(mix: pd.DataFrame, by: str, labels: Labels) -> go.Figure:
         fig.add_trace(
             go.Heatmap(
                 z=[[None if pd.isna(v) else float(v) * 100 for v in r] for r in grid.to_numpy()],
-                x=[labels.place(g) for g in groups],
+                x=[x_labels.get(g, g) if x_labels else labels.place(g) for g in columns],
                 y=rows,
                 text=text,
                 texttemplate="%{text}",
@@ -286,3 +301,26 @@ def sector_heatmap(mix: pd.DataFrame, by: str, labels: Labels) -> go.Figure:
         )
     fig.update_yaxes(autorange="reversed")
     return _layout(fig, height=max(320, 120 + 26 * len(sectors)))
+
+
+def approvals_per_year_chart(counts: pd.DataFrame, labels: Labels) -> go.Figure:
+    """Zones first reaching each level per year (columns year, level, n) as grouped bars in the
+    level colours; a year without approvals has no bar (it is a real 0, shown as a gap)."""
+    fig = go.Figure()
+    for level in labels.order("levels"):
+        part = counts[counts["level"] == level].sort_values("year")
+        if part.empty:
+            continue
+        name = labels.code("levels", level)
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                x=part["year"].astype(int).tolist(),
+                y=part["n"].astype(int).tolist(),
+                marker_color=labels.colour("levels", level),
+                hovertemplate="%{x}: %{y}<extra>" + html.escape(name) + "</extra>",
+            )
+        )
+    fig.update_yaxes(title=labels.term("n_parks_axis"), rangemode="tozero")
+    fig.update_xaxes(title=labels.term("year"), dtick=2)
+    return _layout(fig, barmode="group", height=340)

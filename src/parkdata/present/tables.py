@@ -252,3 +252,24 @@ def _plain(value: object) -> str:
     """A number written out without rounding or exponent: 0.0001, 0.00066667, 1."""
     number = float(value)  # type: ignore[arg-type]
     return format(number, ".12f").rstrip("0").rstrip(".") if number % 1 else f"{number:.0f}"
+
+
+def peers_table(ds: Dataset, peers: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """`model.peers.peers` with names, labels and leading industries (newest year)."""
+    names = labels.park_names(ds.parks)
+    lead = leading_industries(
+        ds.replace(parks=ds.parks[isin(ds.parks["park_id"], peers["park_id"])]), labels
+    )
+    return pd.DataFrame(
+        {
+            "name": peers["park_id"].map(names).astype("string"),
+            "level": labels.codes("levels", peers["level"]),
+            "zone_type": labels.codes("zone_types", peers["zone_type"]),
+            "city": peers["city"].map(labels.place, na_action="ignore").astype("string"),
+            "approved": peers["approved"],
+            "approved_area_km2": peers["approved_area_km2"],
+            "leading_industries": peers["park_id"].map(lead).astype("string"),
+            "distance_km": peers["distance_km"],
+            "park_id": peers["park_id"],
+        }
+    )
