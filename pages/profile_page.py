@@ -37,11 +37,13 @@ else:
     cols = st.columns(4)
     cols[0].metric(lab.t("level"), lab.code("levels", park["level"]))
     cols[1].metric(lab.t("zone_type"), lab.code("zone_types", park["zone_type"]))
-    cols[2].metric(lab.t("city"), lab.place(park["city"]) or lab.place(park["province"]))
+    cols[2].metric(
+        lab.t("city"), lab.place_short(park["city"]) or lab.place_short(park["province"])
+    )
     cols[3].metric(
         lab.t("location"), lab.code("location_precisions", park.get("location_precision")) or "—"
     )
-    st.caption(lab.t("origin_line", origin=lab.code("origins", park["origin"])))
+    st.caption(profile.origin_line(park, lab))
     if p.parent_id:
         st.markdown(f"**{lab.t('parent')}:** {escape_markdown(str(names.get(p.parent_id)))}")
     if p.children:

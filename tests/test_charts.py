@@ -100,10 +100,16 @@ def test_status_timeline_of_the_fixture(ds, en):
     assert {name: list(bar.y) for name, bar in bars(fig).items()} == {
         "Established": ["Linwu Industrial Park"],
         "Provincial": ["Linwu Industrial Park", "Guangdong Suixi Economic Development Zone"],
-        "National": ["Changsha Hi-tech Zone", ds.parks.set_index("park_id").at["g111001", "name_en"]],
+        "National": [
+            "Changsha Hi-tech Zone",
+            ds.parks.set_index("park_id").at["g111001", "name_en"],
+        ],
     }
     provincial = bars(fig)["Provincial"]
-    assert [list(c) for c in provincial.customdata] == [["2006-08", "ongoing"], ["2006-04", "ongoing"]]
+    assert [list(c) for c in provincial.customdata] == [
+        ["2006-08", "ongoing"],
+        ["2006-04", "ongoing"],
+    ]
     assert bars(fig)["National"].customdata[0][0] == "1991-03"  # the catalogue's month
     assert list(fig.layout.yaxis.categoryarray)[-1] == "Changsha Hi-tech Zone"  # 1991: on top
     event, target = scatters(fig)["Event"], scatters(fig)["Target"]
@@ -197,6 +203,18 @@ def test_level_counts_chart_follows_the_vocabulary_order(ds, zh):
     assert list(fig.data[0].y) == [3, 4]  # by date
 
 
+def test_approvals_per_year_chart_of_the_fixture(ds, en):
+    fig = charts.approvals_per_year_chart(levels.approvals_per_year(ds), en)
+    assert {t.name: (list(t.x), list(t.y)) for t in fig.data} == {
+        "National": ([1991, 1994], [1, 1]),
+        "Provincial": ([2006], [2]),  # Linwu 2006-08 and Suixi 2006-04
+    }
+    for trace, code in zip(fig.data, ("national", "provincial"), strict=True):
+        assert trace.marker.color == ds.vocab["levels"].colour(code)
+    assert fig.layout.barmode == "group"
+    assert fig.layout.xaxis.title.text == en.term("year")
+
+
 # -- compare bars -------------------------------------------------------------------------------
 
 
@@ -274,6 +292,23 @@ def test_compare_bar_categories_can_be_labelled(compared, zh):
     frame = compared[compared["province"] == "湖南省"]
     fig = charts.compare_bar(frame, "province", "n_parks", zh, x_labels={"湖南省": "湘"})
     assert list(bars(fig)["国家级"].x) == ["湘"]
+
+
+def test_compare_bar_groups_in_the_order_asked(compared, zh):
+    fig = charts.compare_bar(compared, "province", "total", zh, categories=["广东省", "湖南省"])
+    assert list(bars(fig)["省级"].x) == ["广东省", "湖南省"]
+    assert list(bars(fig)["省级"].text) == ["3/4", "1/7"]
+    unknown_first = charts.compare_bar(compared, "province", "total", zh, categories=["北京市"])
+    assert list(bars(unknown_first)["省级"].x) == ["湖南省", "广东省"]  # absent groups ignored
+
+
+def test_compare_bar_with_many_groups_keeps_counts_in_the_hover(ds, zh):
+    provinces = ds.vocab["provinces"].codes()[:13]
+    frame = pd.DataFrame({"province": provinces, "level": "national", "n": range(1, 14)})
+    bar = bars(charts.compare_bar(frame, "province", "n", zh, n_col="n"))["国家级"]
+    assert bar.textposition == "none" and bar.text[12] == "n=13"
+    few = bars(charts.compare_bar(frame.iloc[:12], "province", "n", zh, n_col="n"))["国家级"]
+    assert few.textposition == "outside"
 
 
 # -- sector heatmap -----------------------------------------------------------------------------

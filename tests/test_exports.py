@@ -280,9 +280,7 @@ def test_geojson_whole_numbers_are_integers():
         ),
     ],
 )
-def test_export_filename_says_what_was_filtered(
-    filters, table, ext, lang, expected, zh, en
-):
+def test_export_filename_says_what_was_filtered(filters, table, ext, lang, expected, zh, en):
     labels = {"zh": zh, "en": en}[lang]
     assert exports.export_filename(filters, table, ext, labels) == expected
 

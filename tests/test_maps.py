@@ -204,7 +204,10 @@ def test_tooltip_lists_five_others_and_counts_the_rest(ds, zh, en):
     expected = "同一位置还有：园区1、园区2、园区3、园区4、园区5" + zh.t("and_more", n=2)
     assert any(line.endswith(expected) for line in first), first
     first_en = lines(maps.park_points(many, en).set_index("park_id"), "p0")
-    assert any(line.endswith("Also here: Park 1, Park 2, Park 3, Park 4, Park 5 and 2 more") for line in first_en)
+    assert any(
+        line.endswith("Also here: Park 1, Park 2, Park 3, Park 4, Park 5 and 2 more")
+        for line in first_en
+    )
 
 
 # -- spread -------------------------------------------------------------------------------------
@@ -391,7 +394,9 @@ def test_many_parks_are_counted_per_cell_and_noted(zh, en, geo):
     assert sum(r["n"] for r in density.data) == n
     assert len(density.data) <= 21 * 21  # 0.2° cells over 4° × 4°
     assert max(r["radius"] for r in density.data) == pytest.approx(0.1 * 111_000)
-    assert maps.map_note(many, en) == en.t("map_density_note", n=f"{n:,}", max=f"{maps.MAX_POINTS:,}")
+    assert maps.map_note(many, en) == en.t(
+        "map_density_note", n=f"{n:,}", max=f"{maps.MAX_POINTS:,}"
+    )
     assert f"{n:,}" in maps.map_note(many, zh)
     assert maps.map_note(many.iloc[:10], en) is None
 
@@ -429,7 +434,8 @@ def test_map_note_counts_unmapped(ds, zh, en):
 def test_legend_lists_the_levels_present_in_vocabulary_order(ds, en, zh):
     vocab = ds.vocab["levels"]
     assert maps.legend(ds.parks, en) == [
-        (vocab.label(code, "en"), vocab.colour(code)) for code in ("national", "provincial", "unknown")
+        (vocab.label(code, "en"), vocab.colour(code))
+        for code in ("national", "provincial", "unknown")
     ]
     names = [name for name, _ in maps.legend(ds.parks, en)]
     assert names == ["National", "Provincial", "Level unknown"]  # no park is 'other'

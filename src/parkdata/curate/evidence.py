@@ -16,6 +16,7 @@ import pandas as pd
 
 from parkdata.data.dataset import Dataset, read_frames
 from parkdata.data.problems import Problem
+from parkdata.data.rules import article_descriptions_in_own_words
 from parkdata.data.textnorm import simplified_text
 
 # table -> (source column, evidence column)
@@ -30,8 +31,6 @@ EVIDENCE_COLUMNS = {
 def check_evidence(ds_or_dir: Dataset | Path | str, articles_dir: Path | str) -> list[Problem]:
     """Every evidence fragment of an article-sourced row that its article does not contain, and
     every description_zh that copies more than a short run of its article."""
-    from parkdata.data.rules import article_descriptions_in_own_words
-
     ds = ds_or_dir if isinstance(ds_or_dir, Dataset) else read_frames(Path(ds_or_dir))
     texts, problems = _article_texts(ds.sources, Path(articles_dir))
     for table, (source_col, evidence_col) in EVIDENCE_COLUMNS.items():

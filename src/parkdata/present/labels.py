@@ -75,6 +75,12 @@ class Labels:
         english = self.place_en(name) if self.lang == "en" else None
         return f"{english} ({name})" if english else name
 
+    def place_short(self, name: object) -> str:
+        """'湖南省' in zh, 'Hunan' in en (the Chinese name where no English one is known)."""
+        if not isinstance(name, str) or not name:
+            return ""
+        return (self.place_en(name) if self.lang == "en" else None) or name
+
     def places(self, values: Iterable[object]) -> list[str]:
         return [self.place(v) for v in values]
 

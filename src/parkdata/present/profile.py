@@ -49,3 +49,14 @@ def frames(p: Profile, ds: Dataset, labels: Labels) -> dict[str, pd.DataFrame]:
         "events": tables.events_table(one, labels).drop(columns=drop),
         "m_sources": sources.drop(columns=["source_id"]),
     }
+
+
+def origin_line(park: dict, labels: Labels) -> str:
+    """Where the zone's row comes from: the articles (and the catalogue, when linked) or the
+    catalogue alone, with its catalogue code."""
+    code = park.get("catalog_code")
+    if park.get("origin") == "articles":
+        if isinstance(code, str) and code:
+            return labels.t("origin_curated_linked", code=code)
+        return labels.t("origin_curated")
+    return labels.t("origin_catalogue", code=code if isinstance(code, str) else "")
