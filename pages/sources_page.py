@@ -22,6 +22,8 @@ for row in full.vocab["origins"].frame.itertuples():
     st.markdown(
         f"- **{lab.code('origins', row.origin)}**: {getattr(row, f'description_{run.lang}')}"
     )
+st.subheader(lab.t("catalogue_title"))
+st.markdown(lab.t("catalogue_text"))
 st.subheader(lab.t("levels_meaning"))
 for row in full.vocab["levels"].frame.itertuples():
     st.markdown(f"- {getattr(row, f'description_{run.lang}')}")

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from parkdata.model import levels
 from parkdata.model.filters import Filters
@@ -152,7 +153,8 @@ def test_xlsx_data_sheet_header_is_bold_frozen_and_filtered(workbook, indicators
     assert all(c.font.bold for c in sheet[1])
     assert not any(c.font.bold for c in sheet[2])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:O{len(indicators) + 1}"
+    last = get_column_letter(len(indicators.columns))
+    assert sheet.auto_filter.ref == f"A1:{last}{len(indicators) + 1}"
 
 
 def test_xlsx_columns_are_as_wide_as_their_content(workbook):

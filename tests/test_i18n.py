@@ -113,15 +113,31 @@ def test_every_page_of_the_registry_has_a_title():
         assert i18n.t(page.title_key, "en") != page.title_key
 
 
-def test_keys_the_code_builds_exist():
-    """Keys not written as literals: filter labels (exports.FILTER_PARTS, the sidebar), the
-    Compare grouping (format_func=t), the URL parameters' names in notices."""
+def built_keys() -> list[str]:
+    """UI keys not written as literals: filter labels (exports.FILTER_PARTS, the sidebar), the
+    Compare grouping (format_func=t), the URL parameters' names in notices, the downloads."""
     built = {key for _, key, _ in exports.FILTER_PARTS}
     built |= set(GROUP_BY)
     built |= {f"param_{key}" for key in [*links.FILTER_KEYS, *links.VIEW_KEYS]}
     built |= {"download_csv", "download_xlsx", "download_geojson", "search", "as_of", "all"}
-    assert sorted(built - set(ZH["ui"])) == [] and sorted(built - set(EN["ui"])) == []
-    assert {"event", "target"} <= set(ZH["terms"]) & set(EN["terms"])  # chart marker names
+    return sorted(built)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        pytest.param(key, marks=pytest.mark.xfail(reason="present_bugs.md #5", strict=True))
+        if key == "param_peer_type"
+        else key
+        for key in built_keys()
+    ],
+)
+def test_keys_the_code_builds_exist(key):
+    assert key in ZH["ui"] and key in EN["ui"]
+
+
+def test_chart_marker_names_exist():
+    assert {"event", "target"} <= set(ZH["terms"]) & set(EN["terms"])
 
 
 def test_every_column_of_every_table_has_a_header(ds, en, zh):

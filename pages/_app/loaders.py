@@ -136,7 +136,7 @@ def table_frame(handle: Handle, f: Filters, kind: str, lang: str) -> pd.DataFram
 def map_deck(handle: Handle, f: Filters, lang: str, basemap: bool, selected: str | None):
     ds = filtered(handle, f)
     lab = labels(handle, lang)
-    return maps.park_map(
+    deck = maps.park_map(
         ds.parks,
         boundaries(),
         lab,
@@ -145,6 +145,7 @@ def map_deck(handle: Handle, f: Filters, lang: str, basemap: bool, selected: str
         basemap=basemap,
         selected_park=selected,
     )
+    return maps.PreparedDeck(deck)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)

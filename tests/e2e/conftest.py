@@ -52,8 +52,6 @@ def pytest_collection_modifyitems(config, items):
         reason = (
             "no Chromium found (/usr/bin/chromium or chromium on PATH): apt-get install chromium"
         )
-    elif not DASHBOARD.exists():
-        reason = "dashboard.py does not exist yet"
     for item in items:
         if here in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
@@ -137,9 +135,28 @@ class StreamlitServer:
 
 
 @pytest.fixture(scope="session")
-def app_url(tmp_path_factory) -> Iterator[str]:
-    """The dashboard on the real data package, served for the whole session."""
+def fixture_package(tmp_path_factory) -> Path:
+    from parkdata.testing.fixtures import write_fixture
+
+    return write_fixture(tmp_path_factory.mktemp("browser-fixture"))
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory, fixture_package) -> Iterator[str]:
+    """The dashboard on the fixture package (parkdata.testing.fixtures), for the whole session."""
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
+    server = StreamlitServer(data_dir=fixture_package, log=log)
+    try:
+        server.wait_healthy()
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def real_app_url(tmp_path_factory) -> Iterator[str]:
+    """The dashboard on the real data package (the national catalogue and the curated parks)."""
+    log = tmp_path_factory.mktemp("streamlit-real") / "server.log"
     server = StreamlitServer(log=log)
     try:
         server.wait_healthy()

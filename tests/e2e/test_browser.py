@@ -12,19 +12,19 @@ import pandas as pd
 import pytest
 from conftest import current_url, wait_for_app_run
 
+from pages._app.registry import DEFAULT
+from pages._app.registry import PAGES as REGISTRY
 from parkdata.data.package import load_package
+from parkdata.data.schema import DATA_DIR
 from parkdata.model.filters import Filters, apply_filters
-from parkdata.present.i18n import label, t
+from parkdata.present.i18n import t
+from parkdata.present.labels import Labels
 
-PAGES = ("overview", "map", "timeline", "compare", "table", "profile", "sources")
-URL_PATH = {"overview": ""}  # the default page lives at "/", its url_path answers "not found"
-# What each page must draw; any other plotly chart or deck.gl map present must be drawn too.
-MUST_DRAW = {
-    "map": {"deck"},
-    "overview": {"deck"},
-    "timeline": {"plotly"},
-    "compare": {"plotly"},
-}
+PAGES = tuple(p.path for p in REGISTRY)
+URL_PATH = {DEFAULT.path: ""}  # the default page lives at "/", its url_path answers "not found"
+# What each page must draw (pages/registry.toml `main`); any other plotly chart or deck.gl map
+# present must be drawn too.
+MUST_DRAW = {p.path: {p.main} for p in REGISTRY if p.main in ("deck", "plotly")}
 DECK = "[data-testid='stDeckGlJsonChart']"
 PLOTLY = ".js-plotly-plot"
 
@@ -81,24 +81,28 @@ def test_language_switch_changes_labels_and_url(page, app_url, screenshots):
 def test_a_filter_survives_switching_language_both_ways(page, app_url):
     open_page(page, f"{app_url}/table?level=national&lang=en")
     sidebar = page.locator("[data-testid='stSidebar']")
-    shown = t("n_parks_shown", "en", n=12, total=49)
+    shown = t("n_parks_shown", "en", n=3, total=9)
     assert shown in sidebar.inner_text()
     for lang, name in (("zh", "中文"), ("en", "English"), ("zh", "中文")):
         sidebar.locator("[data-testid='stButtonGroup']").get_by_text(name, exact=True).click()
         sidebar.get_by_text(t("filters", lang), exact=True).wait_for(timeout=30_000)
         wait_for_app_run(page)
-        assert t("n_parks_shown", lang, n=12, total=49) in sidebar.inner_text()
+        assert t("n_parks_shown", lang, n=3, total=9) in sidebar.inner_text()
         assert parse_qs(urlparse(current_url(page)).query).get("level") == ["national"]
-        assert label("level", "national", lang) in sidebar.inner_text()
+        assert level_label("national", lang) in sidebar.inner_text()
     no_exception(page)
 
 
 # -- filters and the CSV download ---------------------------------------------------------------
 
 
+def level_label(code: str, lang: str) -> str:
+    return Labels(load_package(DATA_DIR).vocab, lang).code("levels", code)
+
+
 @pytest.fixture(scope="module")
-def national_parks() -> pd.DataFrame:
-    ds = load_package()
+def national_parks(fixture_package) -> pd.DataFrame:
+    ds = load_package(fixture_package)
     return apply_filters(ds, Filters(levels=("national",))).parks
 
 
@@ -117,7 +121,7 @@ def assert_only_national(frame: pd.DataFrame, expected: pd.DataFrame, lang: str)
     assert len(frame) == len(expected)
     level_col = t("level", lang)
     assert level_col in frame.columns, list(frame.columns)
-    assert set(frame[level_col]) == {label("level", "national", lang)}
+    assert set(frame[level_col]) == {level_label("national", lang)}
 
 
 def test_filter_from_the_url_reaches_the_csv(page, app_url, national_parks, tmp_path, screenshots):
@@ -137,7 +141,7 @@ def test_filter_from_the_sidebar_reaches_url_and_csv(page, app_url, national_par
         )
     )
     select.first.locator("input").click()
-    page.get_by_role("option", name=label("level", "national", "zh"), exact=True).click()
+    page.get_by_role("option", name=level_label("national", "zh"), exact=True).click()
     page.keyboard.press("Escape")
     wait_for_app_run(page)
     assert parse_qs(urlparse(current_url(page)).query).get("level") == ["national"]
@@ -157,16 +161,18 @@ def test_hostile_url_shows_a_notice_in_the_browser(page, app_url):
 
 
 @pytest.mark.parametrize("path", PAGES)
-def test_every_page_takes_a_url_filter_and_switches_language(page, app_url, national_parks, path):
-    total = len(load_package().parks)
+def test_every_page_takes_a_url_filter_and_switches_language(
+    page, app_url, fixture_package, national_parks, path
+):
+    total = len(load_package(fixture_package).parks)
     n = len(national_parks)
     open_page(page, f"{app_url}/{URL_PATH.get(path, path)}?level=national&lang=zh")
     sidebar = page.locator("[data-testid='stSidebar']")
-    assert t("n_parks_shown", "zh", n=n, total=total) in sidebar.inner_text()
+    assert t("n_parks_shown", "zh", n=f"{n:,}", total=f"{total:,}") in sidebar.inner_text()
     sidebar.locator("[data-testid='stButtonGroup']").get_by_text("English", exact=True).click()
     wait_for_app_run(page)
     no_exception(page)
-    assert t("n_parks_shown", "en", n=n, total=total) in sidebar.inner_text()
+    assert t("n_parks_shown", "en", n=f"{n:,}", total=f"{total:,}") in sidebar.inner_text()
     query = parse_qs(urlparse(current_url(page)).query)
     assert query.get("lang") == ["en"] and query.get("level") == ["national"]
     assert t(f"page_{path}", "en") in page.inner_text("body")

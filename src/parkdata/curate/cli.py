@@ -23,6 +23,7 @@ from typing import Annotated
 
 import typer
 
+from parkdata.data.problems import PackageError
 from parkdata.data.schema import DATA_DIR, ORIGINS, TABLES, read_descriptor, resource
 
 app = typer.Typer(
@@ -44,6 +45,7 @@ def normalize(
     file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Article text file.")],
 ) -> None:
     """Print the article as clean simplified text: header (title, date, publisher), then body."""
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
     from parkdata.curate.articles import normalized_text
 
     typer.echo(normalized_text(_read_article(file)), nl=False)
@@ -75,6 +77,7 @@ def extract(
 
     With --table all (default) each table is a CSV block preceded by a line '# <table>.csv';
     with --table NAME the output is one plain CSV whose rows can be appended to data/NAME.csv."""
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
     from parkdata.curate.extract import CANDIDATE_TABLES, extract_candidates
 
     frames = extract_candidates(
@@ -101,8 +104,9 @@ def validate(
 
     Each origin's tables are checked on their own and named by their own files (parks.csv,
     catalog/parks.csv …); on success, the row count of every file."""
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
     from parkdata.data.dataset import read_parts
-    from parkdata.data.validation import validate_package
+    from parkdata.data.validation import validate_package  # start-up
 
     problems = validate_package(directory)
     parts = None
@@ -129,8 +133,9 @@ def validate(
 def _evidence_problems(directory: Path, parts: dict, articles: Path) -> list:
     """Evidence checked against the articles origin by origin, each problem naming the file of
     its own origin (a catalogue fact's row is a row of catalog/…)."""
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
     from parkdata.curate.evidence import check_evidence
-    from parkdata.data.dataset import ZONE_TABLES
+    from parkdata.data.dataset import ZONE_TABLES  # start-up
 
     descriptor = read_descriptor(directory)
     problems = []
@@ -198,9 +203,9 @@ def export(
     data: Annotated[Path, typer.Option("--data", help="Data package directory.")] = DATA_DIR,
 ) -> None:
     """Write the same filtered export as the dashboard (CSV with BOM, xlsx, GeoJSON)."""
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
     from parkdata.data.package import load_package
-    from parkdata.data.problems import PackageError
-    from parkdata.model.filters import Filters, options, valid_date
+    from parkdata.model.filters import Filters, options, valid_date  # start-up
 
     if fmt is ExportFormat.geojson and table is not TableKind.parks:
         typer.echo("export: --format geojson exports parks only (use --table parks)", err=True)
@@ -248,10 +253,11 @@ AREA = "approved_area"
 
 def export_bytes(ds, data: Path, f, kind: str, fmt: str, lang: str) -> tuple[bytes, int, str]:
     """(file bytes, row count, dashboard file name): the dashboard's download pipeline."""
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
     from parkdata.model import levels
-    from parkdata.model.filters import apply_filters
-    from parkdata.present import exports, tables
-    from parkdata.present.labels import Labels
+    from parkdata.model.filters import apply_filters  # start-up
+    from parkdata.present import exports, tables  # start-up
+    from parkdata.present.labels import Labels  # start-up
 
     labels = Labels(ds.vocab, lang)
     shown_ds = apply_filters(ds, f)

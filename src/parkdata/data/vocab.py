@@ -8,7 +8,7 @@ code, the code itself for one the table does not know, so a gap is visible)."""
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import pandas as pd
 
@@ -21,32 +21,39 @@ class Vocabulary:
 
     name: str
     frame: pd.DataFrame
+    # lookups built once per table (the frame is never changed after loading)
+    _memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def key(self) -> str:
         return str(self.frame.columns[0])
 
     def codes(self) -> tuple[str, ...]:
-        return tuple(str(c) for c in self.frame[self.key])
+        if "codes" not in self._memo:
+            self._memo["codes"] = tuple(str(c) for c in self.frame[self.key])
+        return self._memo["codes"]
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code in self._index()
-
-    def _index(self) -> dict[str, int]:
-        return {code: i for i, code in enumerate(self.codes())}
+        return isinstance(code, str) and code in self.codes()
 
     def column(self, name: str) -> dict[str, object]:
         """code -> value of `name` (missing cells left out)."""
-        values = self.frame.set_index(self.key)[name].dropna()
-        return {str(k): v for k, v in values.items()}
+        memo = ("column", name)
+        if memo not in self._memo:
+            values = self.frame.set_index(self.key)[name].dropna()
+            self._memo[memo] = {str(k): v for k, v in values.items()}
+        return self._memo[memo]
 
     def labels(self, lang: str) -> dict[str, str]:
         """code -> label in `lang` ('' where the table leaves it empty, e.g. an exact value)."""
-        col = f"label_{'en' if lang == 'en' else 'zh'}"
-        if col not in self.frame:
-            col = "name_en" if lang == "en" and "name_en" in self.frame else self.key
-        labels = self.frame[col].astype("string").fillna("")
-        return dict(zip(self.codes(), labels.tolist(), strict=True))
+        memo = ("labels", lang)
+        if memo not in self._memo:
+            col = f"label_{'en' if lang == 'en' else 'zh'}"
+            if col not in self.frame:
+                col = "name_en" if lang == "en" and "name_en" in self.frame else self.key
+            labels = self.frame[col].astype("string").fillna("")
+            self._memo[memo] = dict(zip(self.codes(), labels.tolist(), strict=True))
+        return self._memo[memo]
 
     def label(self, code: object, lang: str) -> str:
         if code is None or code is pd.NA or (isinstance(code, float) and code != code):

@@ -4,7 +4,8 @@ Colours, order and labels of levels and statuses come from the vocabularies thro
 Missing is never drawn as zero: a bar without a value is left out and a "no data" mark stands in
 its place; every bar says how many parks stand behind it out of how many in its group. Free text
 shown in hovers (park names, event labels) is HTML-escaped, since plotly interprets a subset of
-HTML there. Legends sit below the plot, clear of the toolbar on a narrow screen."""
+HTML there. Legends sit above the plot on the left and the toolbar stands upright on the right,
+so neither covers the other on a narrow screen."""
 
 from __future__ import annotations
 
@@ -28,8 +29,9 @@ def _layout(fig: go.Figure, **kwargs) -> go.Figure:
     fig.update_layout(
         template="plotly_white",
         font={"family": FONT},
-        margin={"l": 10, "r": 10, "t": 30, "b": 10},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0},
+        margin={"l": 10, "r": 40, "t": 40, "b": 10},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left"},
+        modebar={"orientation": "v"},
         **kwargs,
     )
     return fig
@@ -207,6 +209,10 @@ def compare_bar(
             for v, k, t in zip(values, n, of, strict=True)
         ]
         hover = "%{x}<br>%{y:,.4~g}<br>" + html.escape(labels.term("n_parks")) + ": %{text}"
+        totals = [None] * len(values)
+        if "total" in part and y != "total":
+            totals = [None if pd.isna(v) else float(v) for v in part["total"]]
+            hover += "<br>" + html.escape(labels.term("total")) + ": %{customdata:,.4~g}"
         fig.add_trace(
             go.Bar(
                 name=name,
@@ -215,6 +221,7 @@ def compare_bar(
                 offsetgroup=level,
                 marker_color=labels.colour("levels", level),
                 text=text,
+                customdata=totals,
                 textposition="none" if dense else "outside",
                 hovertemplate=hover + "<extra>" + html.escape(name) + "</extra>",
             )

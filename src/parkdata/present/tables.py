@@ -114,7 +114,8 @@ def indicators_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     out["value"], out["value_max"] = f["value"], f["value_max"]
     out["unit"] = labels.codes("units", f["unit"])
     out["target_year"], out["period"] = f["target_year"], f["period"]
-    out["description_en"] = f["description_en"]
+    if labels.lang == "en":  # the curator's note is English; in Chinese the evidence speaks
+        out["description_en"] = f["description_en"]
     return _fact_end(out, f, ds)
 
 
