@@ -123,15 +123,7 @@ def built_keys() -> list[str]:
     return sorted(built)
 
 
-@pytest.mark.parametrize(
-    "key",
-    [
-        pytest.param(key, marks=pytest.mark.xfail(reason="present_bugs.md #5", strict=True))
-        if key == "param_peer_type"
-        else key
-        for key in built_keys()
-    ],
-)
+@pytest.mark.parametrize("key", built_keys())
 def test_keys_the_code_builds_exist(key):
     assert key in ZH["ui"] and key in EN["ui"]
 

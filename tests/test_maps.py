@@ -157,6 +157,7 @@ def test_tooltip_one_fact_per_line_in_chinese(points_zh):
         "主导产业：电子信息",  # newest year only: 工程机械 (2014) is left out
         "核准面积：11.17 km²",
         "位置：园区本身",
+        "",  # alone at its point: no 'also here' line
     ]
     assert lines(points_zh, "longping")[5] == "主导产业：—"  # none recorded
 
@@ -186,7 +187,6 @@ def test_tooltip_names_the_other_parks_at_the_same_point(points_zh, points_en):
         assert not any("同一位置还有" in line for line in lines(points_zh, lone))
 
 
-@pytest.mark.xfail(reason="present_bugs.md #2", strict=True)
 def test_tooltip_also_here_is_a_line_of_its_own(points_zh):
     """One fact per line: the point's precision and the parks sharing it are two facts."""
     zj, bold = SHARED

@@ -88,11 +88,13 @@ def test_parks_table_names_and_parent(ds, zh, en):
     assert zh_frame["parent"].isna().sum() == len(zh_frame) - 1  # no parent: missing
 
 
-@pytest.mark.xfail(reason="present_bugs.md #3", strict=True)
 def test_parks_table_names_a_parent_outside_the_filter(ds, zh):
     """Filtered to zones of unknown level, 隆平高科技园 is still part of 长沙高新区."""
-    frame = by_id(tables.parks_table(apply_filters(ds, Filters(levels=("unknown",))), zh))
+    shown = apply_filters(ds, Filters(levels=("unknown",)))
+    frame = by_id(tables.parks_table(shown, zh, all_names=zh.park_names(ds.parks)))
     assert str(frame.at["longping", "parent"]) == "长沙高新技术产业开发区"
+    alone = by_id(tables.parks_table(shown, zh))  # without the names: the id, never empty
+    assert str(alone.at["longping", "parent"]) == "cs-hitech"
 
 
 def test_parks_table_citations(ds, zh):
@@ -302,7 +304,6 @@ def test_indicator_choices_are_indicators_with_values(ds, en):
     assert tables.indicator_choices(only_targets, en) == {}  # a target is not a value
 
 
-@pytest.mark.xfail(reason="present_bugs.md #4", strict=True)
 def test_indicator_choices_leave_out_size_classes(ds, en):
     """cluster_output's only value is a size class (千亿级): not a value to plot."""
     assert "cluster_output" not in tables.indicator_choices(ds, en)

@@ -129,7 +129,8 @@ def boundaries() -> dict:
 def table_frame(handle: Handle, f: Filters, kind: str, lang: str) -> pd.DataFrame:
     ds = filtered(handle, f)
     shown_area = area(handle, f) if kind == "parks" else None
-    return tables.table(ds, kind, labels(handle, lang), shown_area)
+    lab = labels(handle, lang)
+    return tables.table(ds, kind, lab, shown_area, lab.park_names(dataset(handle).parks))
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -204,9 +205,18 @@ def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: s
     ds = filtered(handle, f)
     lab = labels(handle, lang)
     kinds = ds.vocab["indicator_kinds"].where("counts_as_actual")
+    exact = set(ds.vocab["qualifiers"].where("exact"))
+    inexact = tuple(q for q in ds.vocab["qualifiers"].codes() if q not in exact)
     try:
         values = compare.indicator_by_level(
-            ds.indicators, ds.parks, ds.units, indicator, lab.order("levels"), [by], kinds=kinds
+            ds.indicators,
+            ds.parks,
+            ds.units,
+            indicator,
+            lab.order("levels"),
+            [by],
+            kinds=kinds,
+            inexact=inexact,
         )
     except ValueError:
         return None

@@ -161,6 +161,15 @@ def values_by_level(
     return _ordered(out, keys, levels)[columns].reset_index(drop=True)
 
 
+def current_industries(industries: pd.DataFrame) -> pd.DataFrame:
+    """Each park's industry rows of its newest year (undated rows only for parks without a
+    dated one): what a park leads in now, not in several eras at once."""
+    if "year" not in industries or industries.empty:
+        return industries
+    newest = industries.groupby("park_id")["year"].transform("max")
+    return industries[newest.isna() | (industries["year"] == newest)]
+
+
 def sector_mix(
     industries: pd.DataFrame,
     parks: pd.DataFrame,
@@ -176,7 +185,8 @@ def sector_mix(
     n_with_data (<NA> when no park there has data). A park counts once per sector. `roles`
     limits to e.g. ('leading',)."""
     keys = [c for c in by if c != "level"]
-    ind = industries[industries["park_id"].notna() & industries["sector"].notna()]
+    ind = current_industries(industries[industries["park_id"].notna()])
+    ind = ind[ind["sector"].notna()]
     if roles is not None:
         ind = ind[ind["role"].isin(roles)]
     ind = ind[isin(ind["park_id"], parks["park_id"])]

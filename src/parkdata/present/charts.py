@@ -67,6 +67,8 @@ def status_timeline(
         _name=history["park_id"].map(names).fillna(history["park_id"]).astype("string"),
         _start=pd.to_datetime(history["start"].astype("object")),
         _end=pd.to_datetime(history["end"].astype("object")),
+        # a segment ends where the park's next begins: with that change's precision
+        _end_precision=history.groupby("park_id")["start_precision"].shift(-1).fillna("day"),
     )
     order = hist.sort_values("_start", kind="stable")["_name"].drop_duplicates().tolist()
     for status in labels.order("statuses"):
@@ -80,7 +82,8 @@ def status_timeline(
             for s, p in zip(part["_start"], part["start_precision"], strict=True)
         ]
         ends_text = [
-            labels.term("ongoing") if pd.isna(e) else format_partial(e, "day") for e in part["_end"]
+            labels.term("ongoing") if pd.isna(e) else format_partial(e, p)
+            for e, p in zip(part["_end"], part["_end_precision"], strict=True)
         ]
         fig.add_trace(
             go.Bar(

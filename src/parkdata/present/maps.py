@@ -53,7 +53,7 @@ OUTLINE = [110, 110, 110, 255]
 LABEL = [40, 40, 40, 255]
 SEAT_FILL = [255, 255, 255, 215]  # a ring: the point is a seat, not the park
 
-TOOLTIP_LINES = 8  # a title and up to seven lines of facts
+TOOLTIP_LINES = 9  # a title and up to eight lines of facts
 TOOLTIP_FIELDS = tuple(f"tt_{i}" for i in range(TOOLTIP_LINES))
 TOOLTIP_HTML = '<div style="font-weight:600">{tt_0}</div>' + "".join(
     f"<div>{{{name}}}</div>" for name in TOOLTIP_FIELDS[1:]
@@ -196,15 +196,12 @@ def _tooltip_lines(
         lines.append(labels.line("city", places.get(city) or places.get(province, "")))
         lines.append(labels.line("industries", industries if isinstance(industries, str) else "—"))
         lines.append(_area_text(area, labels, scope))
-        point = labels.line("point", precision[where]) if where in precision else ""
+        lines.append(labels.line("point", precision[where]) if where in precision else "")
         if n > 1:
             others = [o for o in members[k] if o != name]
             more = len(others) - OTHERS_SHOWN
-            shown = sep.join(others[:OTHERS_SHOWN]) + (
-                labels.t("and_more", n=more) if more > 0 else ""
-            )
-            point = (point + " · " if point else "") + labels.line("also_here", shown)
-        lines.append(point)
+            tail = labels.t("and_more", n=more) if more > 0 else ""
+            lines.append(labels.line("also_here", sep.join(others[:OTHERS_SHOWN]) + tail))
         out.append((lines + [""] * TOOLTIP_LINES)[:TOOLTIP_LINES])
     return out
 

@@ -67,11 +67,18 @@ def leading_industries(ds: Dataset, labels: Labels) -> pd.Series:
     return pd.Series({k: sep.join(v) for k, v in joined.items()}, dtype="string")
 
 
-def parks_table(ds: Dataset, labels: Labels, area: pd.Series | None = None) -> pd.DataFrame:
+def parks_table(
+    ds: Dataset,
+    labels: Labels,
+    area: pd.Series | None = None,
+    all_names: pd.Series | None = None,
+) -> pd.DataFrame:
     """One row per park; `area` (park_id -> km² of one area scope) adds that column, named for
-    the scope (e.g. approved_area_km2)."""
+    the scope (e.g. approved_area_km2). `all_names` (park_id -> name of every park, not only the
+    filtered ones) names a parent the filters leave out."""
     p = ds.parks
     names = labels.park_names(ds.parks)
+    parents = all_names if all_names is not None else names
     out = pd.DataFrame({"name": p["park_id"].map(names).astype("string")})
     for col in ("name_zh", "name_en", "short_name_zh", "province", "city", "county"):
         out[col] = p[col]
@@ -81,7 +88,7 @@ def parks_table(ds: Dataset, labels: Labels, area: pd.Series | None = None) -> p
     if area is not None:
         out[f"{area.name}_km2"] = p["park_id"].map(area).astype("Float64")
     out["leading_industries"] = p["park_id"].map(leading_industries(ds, labels)).astype("string")
-    out["parent"] = p["parent_id"].map(names).astype("string")
+    out["parent"] = p["parent_id"].map(parents).fillna(p["parent_id"]).astype("string")
     out["origin"] = labels.codes("origins", p["origin"])
     out["lat"], out["lon"] = p["lat"], p["lon"]
     out["location_precision"] = labels.codes("location_precisions", p["location_precision"])
@@ -141,10 +148,16 @@ def industries_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     return _fact_end(out, f, ds)
 
 
-def table(ds: Dataset, kind: str, labels: Labels, area: pd.Series | None = None) -> pd.DataFrame:
+def table(
+    ds: Dataset,
+    kind: str,
+    labels: Labels,
+    area: pd.Series | None = None,
+    all_names: pd.Series | None = None,
+) -> pd.DataFrame:
     """The display frame of `kind` (one of the table_kinds vocabulary)."""
     if kind == "parks":
-        return parks_table(ds, labels, area)
+        return parks_table(ds, labels, area, all_names)
     builders = {
         "indicators": indicators_table,
         "events": events_table,
@@ -183,7 +196,10 @@ def indicator_choices(ds: Dataset, labels: Labels) -> dict[str, str]:
     ind = ds.indicators
     actual = ds.vocab["indicator_kinds"].where("counts_as_actual")
     rows = ind["park_id"].notna() & isin(ind["kind"], actual) & ind["value"].notna()
-    present = set(ind.loc[rows, "indicator"])
+    rows &= isin(ind["qualifier"], ds.vocab["qualifiers"].where("exact"))  # no size classes
+    families = ds.vocab["unit_families"].where("comparable")  # no ranks
+    comparable = ds.indicator_types[isin(ds.indicator_types["unit_family"], families)]
+    present = set(ind.loc[rows, "indicator"]) & set(comparable["indicator"])
     options = labels.options("indicator_types")
     return {i: options[i] for i in options if i in present}
 
@@ -266,11 +282,11 @@ def peers_table(ds: Dataset, peers: pd.DataFrame, labels: Labels) -> pd.DataFram
             "name": peers["park_id"].map(names).astype("string"),
             "level": labels.codes("levels", peers["level"]),
             "zone_type": labels.codes("zone_types", peers["zone_type"]),
-            "city": peers["city"].map(labels.place, na_action="ignore").astype("string"),
+            "city": peers["city"],
             "approved": peers["approved"],
             "approved_area_km2": peers["approved_area_km2"],
             "leading_industries": peers["park_id"].map(lead).astype("string"),
             "distance_km": peers["distance_km"],
             "park_id": peers["park_id"],
         }
-    )
+    ).pipe(with_places, labels)

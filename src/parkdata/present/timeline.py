@@ -25,7 +25,7 @@ def marker_labels(markers: pd.DataFrame, labels: Labels) -> pd.DataFrame:
             amount = f"{qualifier}{' ' if qualifier and labels.lang == 'en' else ''}"
             amount += f"{_number(row.get('value'))} {labels.code('units', row.get('unit'))}"
             indicator = labels.code("indicator_types", row.get("indicator"))
-            out.append(f"{row['when']} {indicator} {labels.term('target')} {amount}")
+            out.append(f"{row['when']} {labels.term('target')}{labels.colon}{indicator} {amount}")
         else:
             text = row.get(desc)
             text = text if isinstance(text, str) else ""
