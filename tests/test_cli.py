@@ -1,5 +1,5 @@
-"""`parkdata` command line: normalize, extract, validate (every fault named by its place) and
-export, through typer's CliRunner."""
+"""`parkdata` command line: normalize, extract, validate (every fault named by its place, each
+origin by its own files) and export (the dashboard's downloads), through typer's CliRunner."""
 
 from __future__ import annotations
 
@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from parkdata.curate.cli import app
 from parkdata.curate.evidence import check_evidence
-from parkdata.data.schema import DATA_DIR
 from parkdata.testing.synthetic import generate_package
 
 runner = CliRunner()
@@ -61,13 +61,19 @@ def valid(tmp_path_factory) -> tuple[Path, Path]:
     )
     _write(package, "sources", pd.concat([sources, pd.DataFrame([article])], ignore_index=True))
     indicators = _read(package, "indicators")
-    indicators.loc[0, ["indicator", "value", "value_max", "qualifier", "unit"]] = [
+    indicators.loc[0, ["park_id", "region", "indicator", "value", "value_max"]] = [
+        "syn-000000",
+        "",
         "total_revenue",
         "580",
         "",
+    ]
+    indicators.loc[0, ["qualifier", "unit", "kind", "target_year"]] = [
         "exact",
         "cny_100m",
-    ]  # the figure its evidence writes
+        "estimate",
+        "",
+    ]  # the figure its evidence writes, an expectation (预计)
     indicators.loc[0, ["source_id", "evidence"]] = ["art-t", EVIDENCE]
     _write(package, "indicators", indicators)
     return package, articles
@@ -96,7 +102,7 @@ def _duplicate_fact_id(d: Path) -> None:
 
 def _outside_province(d: Path) -> None:
     frame = _read(d, "parks")
-    row = frame.index[frame["province"] == "广东省"][0]
+    row = frame.index[(frame["province"] != "湖南省") & (frame["lat"] != "")][0]
     frame.loc[row, ["lat", "lon"]] = ["28.2282", "112.9388"]  # Changsha, in 湖南省
     _write(d, "parks", frame)
     (d / "outside_row.txt").write_text(str(row + 2))
@@ -133,13 +139,25 @@ def broken(request, valid, tmp_path):
     return target, articles, f"{file}:{row}:{column}:", word
 
 
-def test_valid_package_is_ok_with_row_counts(valid):
+def test_valid_package_is_ok_with_row_counts_per_file(valid):
     package, articles = valid
     result = runner.invoke(app, ["validate", str(package), "--articles", str(articles)])
     assert result.exit_code == 0, result.output
     (line,) = result.output.strip().splitlines()
-    assert line.startswith("OK ") and "parks 12" in line and "sources 13" in line
+    assert line.startswith(f"OK {package}: ")
+    assert "sources.csv 13, parks.csv 12, events.csv " in line
+    assert "catalog/" not in line  # a package of one origin
     assert "evidence checked" in line
+
+
+def test_both_origins_are_counted_file_by_file(fixture_dir):
+    result = runner.invoke(app, ["validate", str(fixture_dir)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == (
+        f"OK {fixture_dir}: sources.csv 3, parks.csv 7, events.csv 5, indicators.csv 5, "
+        "industries.csv 4, catalog/parks.csv 3, catalog/events.csv 3, "
+        "catalog/indicators.csv 3, catalog/industries.csv 2 rows"
+    )
 
 
 @pytest.mark.parametrize("broken", sorted(FAULTS), indirect=True)
@@ -150,6 +168,21 @@ def test_validate_names_the_place_of_every_fault(broken):
     lines = [ln for ln in result.stdout.splitlines() if ln.startswith(place)]
     assert lines, f"no problem at {place} in:\n{result.output}"
     assert any(word.lower() in ln.lower() for ln in lines)
+    assert "problem(s) in" in result.stderr
+
+
+def test_a_catalogue_fault_is_named_by_its_catalogue_file(fixture_dir, tmp_path):
+    target = tmp_path / "pkg"
+    shutil.copytree(fixture_dir, target)
+    zones = target / "catalog" / "parks.csv"
+    zones.write_text(
+        zones.read_text(encoding="utf-8").replace(",national,2018-03,", ",galactic,2018-03,", 1),
+        encoding="utf-8",
+    )
+    result = runner.invoke(app, ["validate", str(target)])
+    assert result.exit_code == 1
+    assert result.stdout.startswith("catalog/parks.csv:2:level:")
+    assert "galactic" in result.stdout
 
 
 def test_evidence_is_checked_only_with_articles(valid, tmp_path):
@@ -162,18 +195,38 @@ def test_evidence_is_checked_only_with_articles(valid, tmp_path):
     assert [(p.file, p.row, p.column) for p in problems] == [("indicators.csv", 2, "evidence")]
 
 
+def test_a_catalogue_fact_citing_an_article_is_checked_in_its_own_file(fixture_dir, tmp_path):
+    """Evidence is checked origin by origin: a catalogue row that cites an article and
+    misquotes it is named by its line in catalog/indicators.csv."""
+    target = tmp_path / "pkg"
+    shutil.copytree(fixture_dir, target)
+    path = target / "catalog" / "indicators.csv"
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    frame.loc[1, ["source_id", "evidence"]] = ["art-a", "S449001 210.5"]
+    frame.to_csv(path, index=False, lineterminator="\n")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "000.txt").write_text("标题\n正文没有这个数字。\n", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(target), "--articles", str(articles)])
+    assert result.exit_code == 1
+    assert "catalog/indicators.csv:3:evidence: evidence not found" in result.stdout
+
+
 def test_missing_article_file_is_named(valid, tmp_path):
     package, _ = valid
     result = runner.invoke(app, ["validate", str(package), "--articles", str(tmp_path)])
     assert result.exit_code == 1
     assert "sources.csv:14:article_file: no file t.txt" in result.stdout
+    assert result.stdout.count("sources.csv:14:article_file") == 1  # once, not once per origin
+
+
+def test_a_missing_articles_folder_is_a_usage_error(valid, tmp_path):
+    package, _ = valid
+    result = runner.invoke(app, ["validate", str(package), "--articles", str(tmp_path / "no")])
+    assert result.exit_code == 2 and "no folder" in result.stderr
 
 
 # --------------------------------------------------------------------------- normalize, extract
-
-needs_data_dir = pytest.mark.skipif(
-    not (DATA_DIR / "parks.csv").is_file(), reason="the curated dataset is not in data/ yet"
-)
 
 
 @pytest.fixture
@@ -220,14 +273,19 @@ def test_extract_prints_one_csv_block_per_table(article_file, tmp_path):
     ]
 
 
-@needs_data_dir
-def test_extract_knows_the_datasets_parks_and_source(article_file):
-    """With data/, a known park gets its park_id and is not proposed again."""
-    result = runner.invoke(app, ["extract", str(article_file), "--table", "indicators"])
-    rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    parks = _read(DATA_DIR, "parks")
-    known = parks.loc[parks["short_name_zh"] == "郴州经开区", "park_id"]
-    assert {r["park_id"] for r in rows} == set(known)
+def test_extract_knows_the_datasets_parks_and_source(fixture_dir, tmp_path):
+    """With a dataset, a known park gets its park_id and is not proposed again, and the article
+    file names its source."""
+    article = tmp_path / "000.txt"  # the fixture's art-a
+    article.write_text(ARTICLE, encoding="utf-8")
+    args = ["extract", str(article), "--data", str(fixture_dir)]
+    rows = list(
+        csv.DictReader(io.StringIO(runner.invoke(app, [*args, "--table", "indicators"]).stdout))
+    )
+    assert {r["park_id"] for r in rows} == {"cz-etdz"}  # 郴州经开区, the fixture's short name
+    assert {r["source_id"] for r in rows} == {"art-a"}
+    parks = runner.invoke(app, [*args, "--table", "parks"]).stdout.splitlines()
+    assert len(parks) == 1  # the header only
 
 
 def test_extract_one_table_without_header_appends_cleanly(article_file):
@@ -247,69 +305,113 @@ def test_extract_of_a_missing_file_fails(tmp_path):
 # --------------------------------------------------------------------------- export
 
 
-needs_data = pytest.mark.skipif(
-    not (DATA_DIR / "parks.csv").is_file(), reason="the curated dataset is not in data/ yet"
-)
+def export(fixture_dir: Path, *args: str):
+    return runner.invoke(app, ["export", "--data", str(fixture_dir), *args])
 
 
-@needs_data
-def test_export_csv_has_bom_and_only_the_filtered_parks(tmp_path):
-    result = runner.invoke(
-        app,
-        [
-            "export",
-            "--table",
-            "parks",
-            "--level",
-            "national",
-            "--province",
-            "湖南省",
-            "--out",
-            str(tmp_path),
-        ],
+def test_export_csv_has_bom_and_only_the_filtered_parks(fixture_dir, tmp_path):
+    result = export(
+        fixture_dir, "--level", "national", "--province", "湖南省", "--out", str(tmp_path)
     )
     assert result.exit_code == 0, result.output
     (path,) = tmp_path.iterdir()
-    assert path.suffix == ".csv" and "国家级" in path.name
+    assert path.name == "parkdata_园区_省份-湖南省_级别-国家级.csv"
     data = path.read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     frame = pd.read_csv(io.StringIO(data.decode("utf-8-sig")), dtype=str)
-    parks = _read(DATA_DIR, "parks")
-    expected = parks[(parks["level"] == "national") & (parks["province"] == "湖南省")]
-    assert len(frame) == len(expected) > 0
-    assert f"({len(expected)} rows)" in result.stdout
+    assert list(frame[frame.columns[-1]]) == ["cs-hitech"]  # park_id, last
+    assert result.stdout.strip() == f"wrote {path} (1 rows)"
 
 
-@needs_data
-def test_export_geojson_and_xlsx(tmp_path):
-    geo = tmp_path / "parks.geojson"
-    result = runner.invoke(
-        app, ["export", "--format", "geojson", "--province", "广东省", "--out", str(geo)]
+def test_export_parks_carry_the_approved_area_only(fixture_dir, tmp_path):
+    out = tmp_path / "parks.csv"
+    result = export(fixture_dir, "--lang", "en", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(io.StringIO(out.read_text(encoding="utf-8-sig")), dtype=str)
+    area = [c for c in frame.columns if "km²" in c or "km2" in c]
+    assert len(area) == 1 and "pproved" in area[0]  # one scope, named
+    by_id = frame.set_index(frame.columns[-1])[area[0]]
+    assert by_id["cs-hitech"] == "11.17"  # the catalogue's 1117 ha, not the planned 12.5 km²
+    assert pd.isna(by_id["zj-etdz"])  # an administrative area only: empty, never 0
+    assert len(frame) == 9
+
+
+def test_export_by_origin_and_as_geojson_in_english(fixture_dir, tmp_path):
+    geo = tmp_path / "zones.geojson"
+    result = export(
+        fixture_dir,
+        "--format",
+        "geojson",
+        "--origin",
+        "catalog_2018",
+        "--lang",
+        "en",
+        "--out",
+        str(geo),
     )
     assert result.exit_code == 0, result.output
     collection = json.loads(geo.read_text(encoding="utf-8"))
-    parks = _read(DATA_DIR, "parks")
-    assert len(collection["features"]) == (parks["province"] == "广东省").sum()
-    assert {f["properties"]["province"] for f in collection["features"]} == {"广东省"}
-    xlsx = tmp_path / "ind.xlsx"
-    result = runner.invoke(
-        app, ["export", "--table", "indicators", "--format", "xlsx", "--out", str(xlsx)]
+    assert [f["id"] for f in collection["features"]] == ["s449001", "g111001"]
+    props = collection["features"][0]["properties"]
+    assert (props["origin"], props["level"], props["province_en"]) == (
+        "National catalogue",
+        "Provincial",
+        "Guangdong",
     )
-    assert result.exit_code == 0 and xlsx.read_bytes()[:2] == b"PK"
+    assert "Source of zone=National catalogue" in collection["metadata"]["filters"]
 
 
-def test_export_geojson_is_for_parks_only(tmp_path):
-    result = runner.invoke(
-        app,
-        [
-            "export",
-            "--table",
-            "events",
-            "--format",
-            "geojson",
-            "--out",
-            str(tmp_path / "x.geojson"),
-        ],
+def test_export_as_of_a_date(fixture_dir, tmp_path):
+    out = tmp_path / "then.csv"
+    result = export(fixture_dir, "--level", "national", "--as-of", "2000", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    frame = pd.read_csv(io.StringIO(out.read_text(encoding="utf-8-sig")), dtype=str)
+    assert sorted(frame[frame.columns[-1]]) == ["cs-hitech", "g111001"]  # national in 2000
+    bad = export(fixture_dir, "--as-of", "yesterday", "--out", str(tmp_path / "x.csv"))
+    assert bad.exit_code == 2 and "not a date" in bad.stderr
+
+
+def test_export_xlsx_of_indicators(fixture_dir, tmp_path):
+    xlsx = tmp_path / "ind.xlsx"
+    result = export(fixture_dir, "--table", "indicators", "--format", "xlsx", "--out", str(xlsx))
+    assert result.exit_code == 0, result.output
+    book = load_workbook(xlsx)
+    assert book.sheetnames == ["data", "metadata"]
+    assert book["data"].max_row == 1 + 8  # header and every indicator row
+    metadata = {row[0].value: row[1].value for row in book["metadata"].iter_rows(min_row=2)}
+    assert metadata["licence"] == "CC-BY-4.0" and metadata["rows"] == "8"
+
+
+def test_export_refuses_an_unknown_value(fixture_dir, tmp_path):
+    result = export(fixture_dir, "--origin", "wikipedia", "--out", str(tmp_path / "x.csv"))
+    assert result.exit_code == 2
+    assert "--origin wikipedia is not one of: articles, catalog_2018" in result.stderr
+    assert not (tmp_path / "x.csv").exists()
+
+
+def test_export_geojson_is_for_parks_only(fixture_dir, tmp_path):
+    result = export(
+        fixture_dir,
+        "--table",
+        "events",
+        "--format",
+        "geojson",
+        "--out",
+        str(tmp_path / "x.geojson"),
     )
     assert result.exit_code == 2
     assert not (tmp_path / "x.geojson").exists()
+
+
+def test_export_of_a_broken_package_names_the_problem(fixture_dir, tmp_path):
+    target = tmp_path / "pkg"
+    shutil.copytree(fixture_dir, target)
+    parks = target / "parks.csv"
+    parks.write_text(
+        parks.read_text(encoding="utf-8").replace(",national,2018,", ",galactic,2018,", 1),
+        encoding="utf-8",
+    )
+    result = export(target, "--out", str(tmp_path / "x.csv"))
+    assert result.exit_code == 1
+    assert "parks.csv:2:level:" in result.stderr
+    assert not (tmp_path / "x.csv").exists()

@@ -1,11 +1,11 @@
-"""Hostile data: each broken package gives one readable problem naming file, row and column,
-in `validate_package`, in the dashboard (instead of a traceback) and in `parkdata validate`.
+"""Hostile data: each broken package gives a readable problem naming file, row and column, in
+`validate_package`, in the dashboard (instead of a traceback) and in `parkdata validate`.
 
-Each case starts from a small valid synthetic package and breaks one thing in it."""
+Each case starts from the fixture package (curated parks, the catalogue, the vocabularies) and
+breaks one thing in one of its files."""
 
 from __future__ import annotations
 
-import importlib.util
 import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -13,45 +13,33 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from apptest import DASHBOARD, use_package
+from typer.testing import CliRunner
 
+from parkdata.curate.cli import app
 from parkdata.data.problems import Problem
-from parkdata.data.validation import check_files, check_schema
-from parkdata.testing.synthetic import generate_package
-
-ROOT = Path(__file__).resolve().parents[1]
-DASHBOARD = ROOT / "dashboard.py"
-HAS_RULES = importlib.util.find_spec("parkdata.data.rules") is not None
-HAS_CLI = importlib.util.find_spec("parkdata.curate.cli") is not None
+from parkdata.data.validation import validate_package
 
 
-def validate(package: Path) -> list[Problem]:
-    """validate_package once the project rules exist; files + schema until then."""
-    if HAS_RULES:
-        from parkdata.data.validation import validate_package
-
-        return validate_package(package)
-    return check_files(package) or check_schema(package)
+def _read(d: Path, path: str) -> pd.DataFrame:
+    return pd.read_csv(d / path, dtype=str, keep_default_na=False)
 
 
-def _read(d: Path, table: str) -> pd.DataFrame:
-    return pd.read_csv(d / f"{table}.csv", dtype=str, keep_default_na=False)
+def _write(d: Path, path: str, frame: pd.DataFrame) -> None:
+    frame.to_csv(d / path, index=False, lineterminator="\n")
 
 
-def _write(d: Path, table: str, frame: pd.DataFrame) -> None:
-    frame.to_csv(d / f"{table}.csv", index=False, lineterminator="\n")
-
-
-def _set(table: str, index: int, column: str, value: str) -> Callable[[Path], None]:
+def _set(path: str, index: int, column: str, value: str) -> Callable[[Path], None]:
     def mutate(d: Path) -> None:
-        frame = _read(d, table)
+        frame = _read(d, path)
         frame.loc[index, column] = value
-        _write(d, table, frame)
+        _write(d, path, frame)
 
     return mutate
 
 
 def _drop_column(d: Path) -> None:
-    _write(d, "parks", _read(d, "parks").drop(columns=["level"]))
+    _write(d, "parks.csv", _read(d, "parks.csv").drop(columns=["level"]))
 
 
 def _gbk(d: Path) -> None:
@@ -65,13 +53,20 @@ def _bom(d: Path) -> None:
 
 
 def _duplicate_id(d: Path) -> None:
-    frame = _read(d, "parks")
+    frame = _read(d, "parks.csv")
     frame.loc[3, "park_id"] = frame.loc[1, "park_id"]
-    _write(d, "parks", frame)
+    _write(d, "parks.csv", frame)
 
 
-def _empty(d: Path) -> None:
-    (d / "industries.csv").write_bytes(b"")
+def _empty(path: str) -> Callable[[Path], None]:
+    def mutate(d: Path) -> None:
+        (d / path).write_bytes(b"")
+
+    return mutate
+
+
+def _no_schema(d: Path) -> None:
+    (d / "schemas" / "events.json").unlink()
 
 
 @dataclass(frozen=True)
@@ -87,41 +82,55 @@ class Case:
 
 CASES = {
     "missing_column": Case(_drop_column, "parks.csv", 1, "level", ("missing",)),
-    "bad_enum": Case(_set("parks", 2, "level", "galactic"), "parks.csv", 4, "level", ("galactic",)),
-    "unknown_foreign_key": Case(
-        _set("events", 4, "park_id", "no-such-park"), "events.csv", 6, "park_id", ("no-such-park",)
+    "bad_code": Case(
+        _set("parks.csv", 2, "level", "galactic"), "parks.csv", 4, "level", ("galactic",)
+    ),
+    "unknown_park": Case(
+        _set("events.csv", 3, "park_id", "no-such-park"),
+        "events.csv",
+        5,
+        "park_id",
+        ("no-such-park",),
     ),
     "malformed_date": Case(
-        _set("events", 4, "date", "2006/08"), "events.csv", 6, "date", ("2006/08",)
+        _set("events.csv", 4, "date", "2006/08"), "events.csv", 6, "date", ("2006/08",)
+    ),
+    "impossible_date": Case(
+        _set("events.csv", 1, "date", "2006-02-30"), "events.csv", 3, "date", ("day",)
     ),
     "gbk_encoded": Case(_gbk, "parks.csv", 2, None, ("gbk", "utf-8")),
     "bom_prefixed": Case(_bom, "parks.csv", 1, None, ("byte-order mark",)),
-    "duplicated_id": Case(_duplicate_id, "parks.csv", 5, "park_id", ("syn-000001",)),
-    "empty_table": Case(_empty, "industries.csv", None, None, ("empty",)),
+    "duplicated_id": Case(_duplicate_id, "parks.csv", 5, "park_id", ("longping",)),
+    "empty_table": Case(_empty("industries.csv"), "industries.csv", None, None, ("empty",)),
+    "catalogue_bad_code": Case(
+        _set("catalog/parks.csv", 1, "zone_type", "moon_base"),
+        "catalog/parks.csv",
+        3,
+        "zone_type",
+        ("moon_base",),
+    ),
+    "catalogue_empty_table": Case(
+        _empty("catalog/events.csv"), "catalog/events.csv", None, None, ("empty",)
+    ),
+    "vocabulary_bad_colour": Case(
+        _set("vocab/levels.csv", 0, "colour", "blue"), "vocab/levels.csv", 2, "colour", ("blue",)
+    ),
+    "vocabulary_removed_code": Case(
+        lambda d: _write(d, "vocab/roles.csv", _read(d, "vocab/roles.csv").iloc[1:]),
+        "industries.csv",
+        2,
+        "role",
+        ("leading",),
+    ),
+    "schema_file_missing": Case(_no_schema, "schemas/events.json", None, None, ("missing",)),
 }
-# Gaps in the validation core to be reported here as xfail, name -> reason (none known).
-KNOWN_GAPS: dict[str, str] = {}
-
-
-def _params(mark_gaps: bool = True) -> list:
-    params = []
-    for name in CASES:
-        gap = KNOWN_GAPS.get(name) if mark_gaps else None
-        marks = [pytest.mark.xfail(reason=gap, strict=False)] if gap else []
-        params.append(pytest.param(name, id=name, marks=marks))
-    return params
-
-
-@pytest.fixture(scope="module")
-def valid_package(tmp_path_factory) -> Path:
-    return generate_package(12, tmp_path_factory.mktemp("valid"), seed=1)
 
 
 @pytest.fixture
-def broken(request, valid_package, tmp_path) -> tuple[Case, Path]:
+def broken(request, fixture_dir, tmp_path) -> tuple[Case, Path]:
     case = CASES[request.param]
     target = tmp_path / request.param
-    shutil.copytree(valid_package, target)
+    shutil.copytree(fixture_dir, target)
     case.mutate(target)
     return case, target
 
@@ -136,26 +145,29 @@ def _matches(case: Case, problem: Problem) -> bool:
     )
 
 
-def test_the_valid_package_has_no_problem(valid_package):
-    assert validate(valid_package) == []
+def test_the_fixture_package_has_no_problem(fixture_dir):
+    assert validate_package(fixture_dir) == []
 
 
-@pytest.mark.parametrize("broken", _params(), indirect=True)
+@pytest.mark.parametrize("broken", sorted(CASES), indirect=True)
 def test_validation_names_file_row_and_column(broken):
     case, package = broken
-    problems = validate(package)
+    problems = validate_package(package)
     assert any(_matches(case, p) for p in problems), [str(p) for p in problems]
     assert len({(p.file, p.row, p.column) for p in problems if p.file == case.file}) <= 3
 
 
-def test_every_broken_row_is_reported_none_dropped(valid_package, tmp_path):
+def test_every_broken_row_is_reported_none_dropped(fixture_dir, tmp_path):
     target = tmp_path / "two"
-    shutil.copytree(valid_package, target)
-    frame = _read(target, "parks")
+    shutil.copytree(fixture_dir, target)
+    frame = _read(target, "parks.csv")
     frame.loc[[0, 5], "level"] = ["galactic", "cosmic"]
-    _write(target, "parks", frame)
-    rows = sorted(p.row for p in validate(target) if p.column == "level")
-    assert rows == [2, 7]
+    _write(target, "parks.csv", frame)
+    zones = _read(target, "catalog/parks.csv")
+    zones.loc[2, "level"] = "stellar"
+    _write(target, "catalog/parks.csv", zones)
+    found = sorted((p.file, p.row) for p in validate_package(target) if p.column == "level")
+    assert found == [("catalog/parks.csv", 4), ("parks.csv", 2), ("parks.csv", 7)]
 
 
 # -- the dashboard shows the problem instead of a traceback ------------------------------------
@@ -172,36 +184,33 @@ def _app_text(at) -> str:
     return "\n".join(parts)
 
 
-@pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py does not exist yet")
-@pytest.mark.parametrize("broken", _params(mark_gaps=False), indirect=True)
+@pytest.mark.parametrize(
+    "broken",
+    ["bad_code", "gbk_encoded", "catalogue_bad_code", "vocabulary_bad_colour"],
+    indirect=True,
+)
 def test_dashboard_shows_the_problem_not_a_traceback(broken, monkeypatch):
     from streamlit.testing.v1 import AppTest
 
     case, package = broken
-    monkeypatch.setenv("PARKDATA_DATA_DIR", str(package))
+    use_package(monkeypatch, package)
     at = AppTest.from_file(str(DASHBOARD), default_timeout=120).run()
     assert not at.exception, [e.value for e in at.exception]
     assert len(at.error) == 1
     text = _app_text(at)
-    problems = validate(package)
-    assert problems and str(problems[0]) in text  # the same words as `parkdata validate`
-    assert case.file in text
+    problems = validate_package(package)
+    expected = [str(p) for p in problems if _matches(case, p)]
+    assert expected and expected[0] in text  # the same words as `parkdata validate`
     assert "Traceback" not in text
 
 
 # -- `parkdata validate` says the same ------------------------------------------------------------
 
 
-@pytest.mark.skipif(not HAS_CLI, reason="parkdata.curate.cli does not exist yet")
-@pytest.mark.parametrize("broken", _params(), indirect=True)
+@pytest.mark.parametrize("broken", sorted(CASES), indirect=True)
 def test_cli_validate_says_the_same(broken):
-    from typer.testing import CliRunner
-
-    from parkdata.curate.cli import app
-
     case, package = broken
     result = CliRunner().invoke(app, ["validate", str(package)])
     assert result.exit_code != 0
-    output = result.output
-    expected = [str(p) for p in validate(package) if _matches(case, p)]
-    assert expected and any(line in output for line in expected), output
+    expected = [str(p) for p in validate_package(package) if _matches(case, p)]
+    assert expected and any(line in result.output for line in expected), result.output

@@ -176,3 +176,36 @@ def test_every_page_takes_a_url_filter_and_switches_language(
     query = parse_qs(urlparse(current_url(page)).query)
     assert query.get("lang") == ["en"] and query.get("level") == ["national"]
     assert t(f"page_{path}", "en") in page.inner_text("body")
+
+
+def selected_text(page, label: str) -> str:
+    """The visible value of the select box labelled `label`."""
+    box = page.locator("[data-testid='stSelectbox']").filter(
+        has=page.locator("[data-testid='stWidgetLabel']", has_text=label)
+    )
+    return box.first.get_by_role("combobox").input_value().strip()
+
+
+def switch_language(page, name: str, lang: str) -> None:
+    sidebar = page.locator("[data-testid='stSidebar']")
+    sidebar.locator("[data-testid='stButtonGroup']").get_by_text(name, exact=True).click()
+    sidebar.get_by_text(t("filters", lang), exact=True).wait_for(timeout=30_000)
+    wait_for_app_run(page)
+
+
+@pytest.mark.parametrize("rounds", [3])
+def test_select_boxes_follow_the_language_at_once(page, app_url, rounds):
+    """After a switch the profile picker shows the park's name in the new language, and the
+    URL carries the language, on the first run after every switch (stale labels and a lost
+    lang=en were seen in 3 of 9 switches before)."""
+    open_page(page, f"{app_url}/profile?park=cs-hitech&lang=zh")
+    label = t("choose_park", "zh")
+    assert selected_text(page, label) == "长沙高新技术产业开发区"
+    for _ in range(rounds):
+        switch_language(page, "English", "en")
+        assert selected_text(page, t("choose_park", "en")) == "Changsha Hi-tech Zone"
+        assert parse_qs(urlparse(current_url(page)).query).get("lang") == ["en"]
+        switch_language(page, "中文", "zh")
+        assert selected_text(page, label) == "长沙高新技术产业开发区"
+        assert "lang" not in parse_qs(urlparse(current_url(page)).query)
+    no_exception(page)
