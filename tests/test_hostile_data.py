@@ -65,6 +65,14 @@ def _empty(path: str) -> Callable[[Path], None]:
     return mutate
 
 
+def _drop_sector(code: str) -> Callable[[Path], None]:
+    def mutate(d: Path) -> None:
+        sectors = _read(d, "vocab/sectors.csv")
+        _write(d, "vocab/sectors.csv", sectors[sectors["sector"] != code])
+
+    return mutate
+
+
 def _no_schema(d: Path) -> None:
     (d / "schemas" / "events.json").unlink()
 
@@ -116,11 +124,11 @@ CASES = {
         _set("vocab/levels.csv", 0, "colour", "blue"), "vocab/levels.csv", 2, "colour", ("blue",)
     ),
     "vocabulary_removed_code": Case(
-        lambda d: _write(d, "vocab/roles.csv", _read(d, "vocab/roles.csv").iloc[1:]),
+        _drop_sector("steel_petrochem"),
         "industries.csv",
-        2,
-        "role",
-        ("leading",),
+        5,
+        "sector",
+        ("steel_petrochem",),
     ),
     "schema_file_missing": Case(_no_schema, "schemas/events.json", None, None, ("missing",)),
 }

@@ -138,15 +138,19 @@ def _add_markers(fig: go.Figure, marks: pd.DataFrame, labels: Labels) -> None:
         )
 
 
+def _per_level(frame: pd.DataFrame, labels: Labels, by: str):
+    """(level, its label, its rows sorted by `by`) for each level with rows, in level order."""
+    for level in labels.order("levels"):
+        part = frame[frame["level"] == level].sort_values(by)
+        if not part.empty:
+            yield level, labels.code("levels", level), part
+
+
 def level_counts_chart(counts: pd.DataFrame, labels: Labels) -> go.Figure:
     """How many parks held each level at each date (columns date, level, n), as step lines in
     the level colours."""
     fig = go.Figure()
-    for level in labels.order("levels"):
-        part = counts[counts["level"] == level].sort_values("date")
-        if part.empty:
-            continue
-        name = labels.code("levels", level)
+    for level, name, part in _per_level(counts, labels, "date"):
         fig.add_trace(
             go.Scatter(
                 name=name,
@@ -317,11 +321,7 @@ def approvals_per_year_chart(counts: pd.DataFrame, labels: Labels) -> go.Figure:
     """Zones first reaching each level per year (columns year, level, n) as grouped bars in the
     level colours; a year without approvals has no bar (it is a real 0, shown as a gap)."""
     fig = go.Figure()
-    for level in labels.order("levels"):
-        part = counts[counts["level"] == level].sort_values("year")
-        if part.empty:
-            continue
-        name = labels.code("levels", level)
+    for level, name, part in _per_level(counts, labels, "year"):
         fig.add_trace(
             go.Bar(
                 name=name,

@@ -273,19 +273,24 @@ def _province_layers(geojson: dict, labels: Labels, focus: set[str]) -> list[pdk
         line_width_min_pixels=1,
         pickable=False,
     )
-    text = pdk.Layer(
+    return [provinces, _text_layer("province-labels", names, 15, [120, 120, 120, 200])]
+
+
+def _text_layer(layer_id: str, data: list[dict], size: int, colour: list[int], **extra):
+    """Names drawn from the CJK font the browser has (no web font is fetched)."""
+    return pdk.Layer(
         "TextLayer",
-        id="province-labels",
-        data=names,
+        id=layer_id,
+        data=data,
         get_position=["lon", "lat"],
         get_text="text",
-        get_size=15,
-        get_color=[120, 120, 120, 200],
+        get_size=size,
+        get_color=colour,
         character_set=pdk.types.String("auto"),
         font_family=pdk.types.String(CJK_FONT),
         pickable=False,
+        **extra,
     )
-    return [provinces, text]
 
 
 def _label_anchor(lon: float, lat: float, others: list[tuple[float, float]]) -> tuple[str, list]:
@@ -337,24 +342,18 @@ def _city_layer(cities: pd.DataFrame, labels: Labels) -> pdk.Layer:
                 "offset": offset,
             }
         )
-    return pdk.Layer(
-        "TextLayer",
-        id="city-labels",
-        data=data,
-        get_position=["lon", "lat"],
-        get_text="text",
-        get_size=14,
-        get_color=LABEL,
+    return _text_layer(
+        "city-labels",
+        data,
+        14,
+        LABEL,
         get_text_anchor="anchor",
         get_alignment_baseline="baseline",
         get_pixel_offset="offset",
-        character_set=pdk.types.String("auto"),
-        font_family=pdk.types.String(CJK_FONT),
         font_weight=600,
         background=True,
         get_background_color=[255, 255, 255, 170],
         background_padding=[2, 1],
-        pickable=False,
     )
 
 
