@@ -25,11 +25,13 @@ if not ui.empty_state(len(ds.parks), lab):
     total = "—" if fig.area_total_km2 is None else f"{fig.area_total_km2:,.1f}"
     scope = lab.code("indicator_types", fig.area_indicator)
     cols[3].metric(
-        lab.t("m_area_median", scope=scope),
+        lab.t("m_area_median"),
         median,
         help=lab.t("m_area_help", scope=scope, total=total, n=fig.n_area_known, of=fig.n_parks),
     )
-    cols[3].caption(lab.t("m_area_known", n=f"{fig.n_area_known:,}", of=f"{fig.n_parks:,}"))
+    cols[3].caption(
+        lab.t("m_area_known", scope=scope, n=f"{fig.n_area_known:,}", of=f"{fig.n_parks:,}")
+    )
     cols[4].metric(lab.t("m_sources"), fig.n_sources, help=lab.t("m_sources_help"))
     if fig.newest_source:
         cols[4].caption(lab.t("m_newest_source", date=fig.newest_source))

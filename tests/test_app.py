@@ -56,8 +56,8 @@ def test_overview_figures_count_both_origins_and_one_area_scope():
     assert figures["National"] == "3" and figures["Provincial"] == "3"
     # approved areas only (11.17, 2.105, 39.8 km²): the planned 12.5 and administrative
     # 502.04 km² are other scopes and never mixed in
-    assert figures["Median Approved area (km²)"] == "11.17"
-    assert t("m_area_known", "en", n="3", of="9") in texts(at, "caption")
+    assert figures["Median area (km²)"] == "11.17"
+    assert t("m_area_known", "en", scope="Approved area", n="3", of="9") in texts(at, "caption")
     newest = t("m_newest_source", "en", date="2021-09-28")
     assert newest in texts(at, "caption")
 

@@ -3,13 +3,14 @@ real articles (skipped when ../shared/articles is absent)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from parkdata.curate.articles import normalized_text, parse_article
-from parkdata.data.schema import DATA_DIR
 from parkdata.data.textnorm import simplified_text
 
-ARTICLES = DATA_DIR.parent.parent / "shared" / "articles"
+ARTICLES = Path(__file__).resolve().parents[2] / "shared" / "articles"  # beside the repository
 needs_articles = pytest.mark.skipif(
     not ARTICLES.is_dir(), reason=f"{ARTICLES} not found: the source articles sit beside the repo"
 )

@@ -290,7 +290,9 @@ def test_extract_knows_the_datasets_parks_and_source(fixture_dir, tmp_path):
 
 def test_extract_one_table_without_header_appends_cleanly(article_file):
     result = runner.invoke(
-        app, ["extract", str(article_file), "--table", "events", "--no-header", "--source-id", "x"]
+        app,
+        ["extract", str(article_file), "--table", "events", "--no-header", "--source-id", "x"]
+        + ["--data", str(article_file.parent)],  # no dataset there
     )
     assert result.exit_code == 0
     (row,) = list(csv.reader(io.StringIO(result.stdout)))

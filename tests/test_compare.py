@@ -175,9 +175,7 @@ def test_sector_mix_shares_over_parks_with_data(ds, order):
         "evidence": "集成电路",
     }
     industries = with_rows(ds, "industries", again).industries
-    out = compare.sector_mix(industries, ds.parks, ds.sectors, order).set_index(
-        ["level", "sector"]
-    )
+    out = compare.sector_mix(industries, ds.parks, ds.sectors, order).set_index(["level", "sector"])
     assert out.loc[("national", "electronics"), "n_parks"] == 1  # cs-hitech once, not twice
     assert out.loc[("national", "electronics"), "n_with_data"] == 2  # zj-etdz has no rows
     assert out.loc[("national", "electronics"), "share"] == pytest.approx(0.5)

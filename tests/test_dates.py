@@ -40,3 +40,18 @@ def test_round_trip(day, precision):
     parsed = parse_partial_date(text)
     assert str(parsed) == text
     assert parsed.start() <= pd.Timestamp(day) <= parsed.end()
+
+
+def test_columns_of_partial_dates_start_on_their_first_day_and_keep_their_precision():
+    from parkdata.data.dates import date_precisions, date_starts
+
+    dates = pd.Series(
+        ["2006-08", "1996", None, "2021-09-28", "2021-02-30", "2006-08"], dtype="string"
+    )
+    starts = date_starts(dates)
+    assert list(starts[:2]) == [pd.Timestamp("2006-08-01"), pd.Timestamp("1996-01-01")]
+    assert pd.isna(starts[2]) and pd.isna(starts[4])  # missing and impossible: no day
+    assert starts[3] == pd.Timestamp("2021-09-28")
+    precisions = date_precisions(dates)
+    assert list(precisions.fillna("-")) == ["month", "year", "-", "day", "-", "month"]
+    assert precisions.dtype == "string"

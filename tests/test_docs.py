@@ -15,7 +15,7 @@ from parkdata.data.package import load_package
 from parkdata.data.schema import DATA_DIR
 
 README = (DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
-STALE = pytest.mark.xfail(reason="model_bugs.md #8", strict=True)
+STALE = pytest.mark.xfail(reason="model_bugs.md #7", strict=True)
 
 
 @pytest.fixture(scope="module")

@@ -1,82 +1,114 @@
-"""Provenance: every article fact's evidence is found in its article; every background fact's
-evidence is a quote of the reference file. Skipped, with the reason, where ../shared is absent."""
+"""Provenance (parkdata.curate.evidence): every fact from an article carries a fragment found in
+the article's normalised text, and describes it in its own words. On the fixture package, with
+its article (art-a, 000.txt) written here from its own fragments, in traditional characters with
+a pinyin annotation and doubled punctuation, as the real pages come. (The real data against the
+real articles: tests/test_package.py.)"""
 
 from __future__ import annotations
 
-import csv
+import shutil
+from pathlib import Path
 
+import opencc
+import pandas as pd
 import pytest
 
 from parkdata.curate.evidence import check_evidence
-from parkdata.data.package import load_package
-from parkdata.data.schema import DATA_DIR
+from parkdata.data.dataset import read_parts
+from parkdata.testing.fixtures import EVENTS, INDICATORS, INDUSTRIES, PARKS
 
-SHARED = DATA_DIR.parent.parent / "shared"
-ARTICLES = SHARED / "articles"
-REFERENCE = SHARED / "reference" / "park_facts.csv"
-
-needs_articles = pytest.mark.skipif(
-    not ARTICLES.is_dir(),
-    reason=f"{ARTICLES} not found: the five source articles sit beside the repository in CI",
-)
-needs_reference = pytest.mark.skipif(not REFERENCE.is_file(), reason=f"{REFERENCE} not found")
+FRAGMENTS = [
+    row["evidence"] for row in EVENTS + INDICATORS + INDUSTRIES if row["source_id"] == "art-a"
+] + [p["level_evidence"] for p in PARKS if p.get("level_source_id") == "art-a"]
 
 
-@needs_articles
-def test_every_article_evidence_is_in_its_article():
-    problems = check_evidence(DATA_DIR, ARTICLES)
-    assert [str(p) for p in problems] == []
+def article_text() -> str:
+    """The fixture's article as a saved page would hold it: traditional characters, 區(qū),
+    ',,。' where a conversion doubled the punctuation."""
+    body = "。".join(opencc.OpenCC("s2t").convert(f) for f in FRAGMENTS)
+    body = body.replace("區", "區(qū)", 1).replace("。", ",,。", 1)
+    return f"臨武全力申報省級高新區\n來源:高新院 日期:2021-09-28 點擊:\n{body}。\n"
 
 
-@needs_articles
-def test_the_check_catches_a_fragment_that_is_not_there(tmp_path):
-    ds = load_package(DATA_DIR)
-    events = ds.events.copy()
-    events.loc[0, "evidence"] = "临武工业园区设立于1997年"
-    problems = check_evidence(ds.replace(events=events), ARTICLES)
+@pytest.fixture(scope="module")
+def articles(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("articles")
+    (folder / "000.txt").write_text(article_text(), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def curated(fixture_dir):
+    return read_parts(fixture_dir)["articles"]
+
+
+def test_every_article_evidence_is_in_its_article(curated, articles, fixture_dir):
+    raw = (articles / "000.txt").read_text(encoding="utf-8")
+    assert "(qū)" in raw and ",,。" in raw
+    assert not any(fragment in raw for fragment in FRAGMENTS[:3])  # only once normalised
+    assert check_evidence(curated, articles) == []
+    assert check_evidence(fixture_dir, articles) == []  # a folder is read as a package
+
+
+def test_a_fragment_that_is_not_there_is_found(curated, articles):
+    events = curated.events.copy()
+    events.loc[0, "evidence"] = "湖南临武工业园区设立于1997年"
+    problems = check_evidence(curated.replace(events=events), articles)
     assert [(p.file, p.row, p.column) for p in problems] == [("events.csv", 2, "evidence")]
+    assert "1997" in problems[0].message and "art-a" in problems[0].message
 
 
-@needs_reference
-def test_every_reference_evidence_is_a_quote_of_the_reference_file():
-    quotes = [row["quote"] for row in csv.DictReader(REFERENCE.open(encoding="utf-8"))]
-    ds = load_package(DATA_DIR)
-    refs = set(ds.sources.loc[ds.sources["kind"] == "reference", "source_id"])
-    missing = []
-    for table in ("events", "indicators", "industries"):
-        frame = getattr(ds, table)
-        for evidence in frame.loc[frame["source_id"].isin(refs), "evidence"]:
-            if not any(evidence in quote for quote in quotes):
-                missing.append((table, evidence))
-    parks = ds.parks[ds.parks["level_source_id"].isin(refs)]
-    missing += [("parks", e) for e in parks["level_evidence"] if not any(e in q for q in quotes)]
-    assert missing == []
+def test_a_missing_fragment_is_found(curated, articles):
+    industries = curated.industries.copy()
+    industries.loc[2, "evidence"] = pd.NA
+    problems = check_evidence(curated.replace(industries=industries), articles)
+    assert [(p.file, p.row, p.column) for p in problems] == [("industries.csv", 4, "evidence")]
 
 
-@needs_articles
-def test_a_description_copied_from_its_article_is_found():
-    """check_evidence (run by `parkdata validate --articles`) compares each description_zh with
-    the whole normalised article, so a run copied from outside the evidence fragment counts."""
-    ds = load_package(DATA_DIR)
-    events = ds.events.copy()
-    row = events.index[events["event_id"] == "linwu_ip-e01"][0]
-    events.loc[row, "description_zh"] = (
-        "园区位于临武县城东南面,2006年8月"  # the article's next clause
-    )
-    problems = check_evidence(ds.replace(events=events), ARTICLES)
+def test_a_level_evidence_is_checked_too(curated, articles):
+    parks = curated.parks.copy()
+    row = parks.index[parks["park_id"] == "linwu"][0]
+    parks.loc[row, "level_evidence"] = "2006年9月经省政府批准"
+    problems = check_evidence(curated.replace(parks=parks), articles)
     assert [(p.file, p.row, p.column) for p in problems] == [
-        ("events.csv", row + 2, "description_zh")
+        ("parks.csv", row + 2, "level_evidence")
     ]
 
 
-@needs_articles
-def test_article_fragments_are_matched_after_normalisation():
-    """Article 004 is traditional with pinyin and doubled punctuation; its fragments are quoted
-    from the normalised text (OpenCC t2s, pinyin removed, ',,' and ',。' collapsed)."""
-    raw = (ARTICLES / "004_20507ea46bee513c.txt").read_text(encoding="utf-8")
-    assert ",," in raw and ",。" in raw
-    ds = load_package(DATA_DIR)
-    fragment = ds.events.set_index("event_id").loc["liuyang_etdz-e01", "evidence"]
-    assert fragment == "6月3日,全省产业园区高质量发展推进会在浏阳召开"
-    assert fragment not in raw
-    assert check_evidence(ds, ARTICLES) == []
+def test_reference_facts_are_not_matched_against_articles(curated, articles):
+    indicators = curated.indicators.copy()
+    row = indicators.index[indicators["source_id"] == "ref-gb"][0]
+    indicators.loc[row, "evidence"] = "任何参考资料的引文"
+    assert check_evidence(curated.replace(indicators=indicators), articles) == []
+
+
+def test_a_description_copied_from_its_article_is_found(curated, articles):
+    """Each description_zh is compared with the whole normalised article, so a run copied from
+    outside the fact's own fragment counts (13 characters of another sentence here)."""
+    events = curated.events.copy()
+    events.loc[0, "description_zh"] = "园区：月2日召开全市产业园区发展"
+    problems = check_evidence(curated.replace(events=events), articles)
+    assert [(p.file, p.row, p.column) for p in problems] == [("events.csv", 2, "description_zh")]
+    events.loc[0, "description_zh"] = "园区：月2日召开全市产业园区发"  # 12: allowed
+    assert check_evidence(curated.replace(events=events), articles) == []
+
+
+def test_an_article_file_that_is_missing_or_unnamed_is_named(curated, articles, tmp_path):
+    problems = check_evidence(curated, tmp_path)
+    assert [str(p) for p in problems] == [
+        f"sources.csv:2:article_file: no file 000.txt in {tmp_path}"
+    ]
+    sources = curated.sources.copy()
+    sources.loc[0, "article_file"] = pd.NA
+    problems = check_evidence(curated.replace(sources=sources), articles)
+    assert [(p.file, p.row, p.column) for p in problems] == [("sources.csv", 2, "article_file")]
+
+
+def test_an_edited_article_is_read_again(curated, articles, tmp_path):
+    folder = tmp_path / "articles"
+    shutil.copytree(articles, folder)
+    assert check_evidence(curated, folder) == []
+    path = folder / "000.txt"
+    path.write_text(path.read_text(encoding="utf-8").replace("1996", "1997"), encoding="utf-8")
+    problems = check_evidence(curated, folder)
+    assert {(p.file, p.row) for p in problems} == {("events.csv", 2)}

@@ -23,3 +23,11 @@ def test_isin_agrees_with_pandas_and_treats_missing_as_false(cells, values):
 def test_isin_on_object_columns_falls_back_to_pandas():
     series = pd.Series(["a", None, "c"], dtype=object)
     assert isin(series, {"a", "c"}).tolist() == [True, False, True]
+
+
+def test_isin_on_arrow_and_python_strings_alike():
+    values = {f"p{i}" for i in range(0, 20_000, 2)}
+    for storage in ("pyarrow", "python"):
+        series = pd.Series(["p0", "p1", None, "p19998"], dtype=pd.StringDtype(storage))
+        assert isin(series, values).tolist() == [True, False, False, True], storage
+    assert isin(pd.Series([], dtype="string"), values).tolist() == []

@@ -2,43 +2,45 @@
 the query string never raise; the dashboard renders with a notice naming what it dropped.
 
 The query string is read on a session's first run (dashboard.py), so each case runs the app once
-with the hostile parameters, checks the notices, then visits every page with the state that
-survived. Pure parsing is checked with hypothesis over many more strings."""
+with the hostile parameters on the fixture package, checks the notices, then visits every page
+with the state that survived. Pure parsing (parkdata.model.links) is checked with hypothesis
+over many more strings."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from apptest import DASHBOARD, SCRIPTS, use_package
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from parkdata.data.package import load_package
-from parkdata.model import filters as flt
+from parkdata.model import links
+from parkdata.model.filters import MAX_TEXT, valid_date
+from parkdata.present.i18n import notice_text
 
-ROOT = Path(__file__).resolve().parents[1]
-DASHBOARD = ROOT / "dashboard.py"
-PAGES = sorted(p for p in (ROOT / "pages").glob("*.py") if not p.name.startswith("_"))
 SCRIPT = "<script>alert(1)</script>"
 LONG = "长" * 20_000
-
-pytestmark = pytest.mark.skipif(not DASHBOARD.exists(), reason="dashboard.py does not exist yet")
 
 # name -> (query params, substrings one of the notices must contain)
 CASES: dict[str, tuple[dict[str, list[str]], tuple[str, ...]]] = {
     "unknown_key": ({"nosuch": ["1"]}, ("nosuch",)),
-    "script_in_level": ({"level": [SCRIPT, "national"]}, ("level",)),
+    "script_in_level": ({"level": [SCRIPT, "national"]}, ("级别",)),
     "script_as_key": ({SCRIPT: ["x"]}, ("script",)),
-    "wrong_type_date": ({"date": ["yesterday"]}, ("date",)),
-    "impossible_date": ({"date": ["2021-13-45"]}, ("date",)),
-    "unknown_language": ({"lang": ["tlh"]}, ("lang",)),
-    "unknown_park": ({"park": ["../../etc/passwd"]}, ("park",)),
-    "unknown_table": ({"table": ["sqlite_master; DROP TABLE parks"]}, ("table",)),
-    "long_search": ({"q": [LONG]}, ("q",)),
-    "long_level": ({"level": ["a" * 50_000]}, ("level",)),
-    "many_values": ({"city": [f"城{i}" for i in range(500)]}, ("city",)),
-    "control_characters": ({"province": ["湖南省\x00\u202e\r\n"]}, ("province",)),
+    "wrong_type_date": ({"date": ["yesterday"]}, ("yesterday",)),
+    "impossible_date": ({"date": ["2021-13-45"]}, ("2021-13-45",)),
+    "unknown_origin": ({"origin": ["wikipedia"]}, ("wikipedia",)),
+    "unknown_language": ({"lang": ["tlh"]}, ("tlh",)),
+    "unknown_park": ({"park": ["../../etc/passwd"]}, ("passwd",)),
+    "unknown_table": ({"table": ["sqlite_master; DROP TABLE parks"]}, ("DROP TABLE parks",)),
+    "long_search": ({"q": [LONG]}, ("80",)),
+    "long_level": ({"level": ["a" * 50_000]}, ("级别",)),
+    "many_values": ({"city": [f"城{i}" for i in range(500)]}, ("城0",)),
+    "control_characters": ({"province": ["湖南省\x00\u202e\r\n"]}, ("湖南省",)),
 }
+
+
+@pytest.fixture(autouse=True)
+def package(fixture_dir, monkeypatch):
+    use_package(monkeypatch, fixture_dir)
 
 
 def run_app(params: dict[str, list[str]]):
@@ -70,28 +72,29 @@ def test_hostile_query_renders_with_a_notice(name):
 @pytest.mark.parametrize("name", ["script_in_level", "long_search", "unknown_park", "many_values"])
 def test_every_page_survives_the_hostile_state(name):
     at = run_app(CASES[name][0])
-    for page in PAGES:
-        at.switch_page(str(page.relative_to(ROOT))).run()
-        assert not at.exception, (page.name, [e.value for e in at.exception])
+    for script in SCRIPTS.values():
+        at.switch_page(script).run()
+        assert not at.exception, (script, [e.value for e in at.exception])
 
 
 def test_valid_values_survive_beside_hostile_ones():
     at = run_app({"level": [SCRIPT, "national"], "nosuch": ["x"]})
-    assert at.session_state["f_level"] == ["national"]
+    assert at.session_state["s:levels"] == ["national"]
     assert dict(at.query_params).get("level") in ("national", ["national"])
     assert "nosuch" not in at.query_params
+
+
+def test_a_catalogue_id_in_the_url_opens_its_curated_park():
+    at = run_app({"park": ["g431001"]})
+    assert not at.exception and not notices(at)
+    assert at.session_state["s:park"] == "cs-hitech"
 
 
 # -- the parser over random strings ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def real():
-    return load_package()
-
-
 KEYS = st.one_of(
-    st.sampled_from(sorted(flt.FILTER_KEYS) + list(flt.VIEW_KEYS)), st.text(max_size=30)
+    st.sampled_from(sorted(links.FILTER_KEYS) + list(links.VIEW_KEYS)), st.text(max_size=30)
 )
 VALUES = st.lists(st.text(max_size=300), max_size=8)
 
@@ -100,23 +103,30 @@ VALUES = st.lists(st.text(max_size=300), max_size=8)
     max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(params=st.dictionaries(KEYS, VALUES, max_size=8))
-def test_parsing_any_query_string_keeps_only_valid_options(real, params):
-    f, notices_ = flt.from_query_params(params, real)
-    view, view_notices = flt.view_from_query_params(params, real)
-    assert set(f.levels) <= set(flt.LEVELS)
-    assert set(f.zone_types) <= set(flt.ZONE_TYPES)
-    assert set(f.provinces) <= set(real.parks["province"])
-    assert len(f.text) <= flt.MAX_TEXT
-    assert f.as_of == "" or flt.valid_date(f.as_of)
-    assert view.lang in ("zh", "en")
-    assert view.table in flt.TABLE_KINDS
-    assert view.park == "" or view.park in set(real.parks["park_id"])
-    unknown = set(params) - set(flt.FILTER_KEYS) - set(flt.VIEW_KEYS)
+def test_parsing_any_query_string_keeps_only_valid_options(ds, params):
+    f, notices_ = links.from_query_params(params, ds)
+    view, view_notices = links.view_from_query_params(params, ds)
+    assert set(f.levels) <= set(ds.vocab["levels"].codes())
+    assert set(f.zone_types) <= set(ds.vocab["zone_types"].codes())
+    assert set(f.origins) <= set(ds.vocab["origins"].codes())
+    assert set(f.provinces) <= set(ds.parks["province"])
+    assert set(f.cities) <= set(ds.parks["city"].dropna())
+    assert len(f.text) <= MAX_TEXT
+    assert f.as_of == "" or valid_date(f.as_of)
+    assert view.lang in links.LANGS
+    assert view.table in ds.vocab["table_kinds"].codes()
+    assert view.park == "" or view.park in set(ds.parks["park_id"])
+    unknown = set(params) - set(links.FILTER_KEYS) - set(links.VIEW_KEYS)
     codes = [n.code for n in notices_ + view_notices]
     assert not unknown or "notice_unknown_key" in codes  # keys are echoed sanitised
+    for notice in notices_ + view_notices:
+        text = notice_text(notice, "zh")
+        assert "<script>" not in text and len(text) < 400
 
 
-@settings(max_examples=6, deadline=None)
+@settings(
+    max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(params=st.dictionaries(KEYS, VALUES, min_size=1, max_size=4))
 def test_the_app_survives_random_query_strings(params):
     at = run_app({k: v for k, v in params.items() if k and v})

@@ -121,7 +121,8 @@ def test_a_new_approval_kind_is_one_vocabulary_row(tmp_path):
         "evidence": "2015年5月获批市级园区",
     }
     parks = [
-        p | {"level": "other", "level_as_of": "2015-05", "level_source_id": "art-a"}
+        p
+        | {"level": "other", "level_as_of": "2015-05", "level_source_id": "art-a"}
         | {"level_evidence": "2015年5月获批市级园区"}
         if p["park_id"] == "longping"
         else p

@@ -13,8 +13,9 @@ import shapely
 from parkdata.data import boundaries
 from parkdata.data.dataset import read_frames, read_parts
 from parkdata.data.package import load_package
-from parkdata.data.schema import DATA_DIR, DESCRIPTOR, read_descriptor, resource, vocab_names
+from parkdata.data.schema import DESCRIPTOR, read_descriptor, resource, vocab_names
 from parkdata.data.validation import validate_package
+from parkdata.testing import synthetic
 from parkdata.testing.synthetic import (
     HOSTILE_NAMES,
     generate_package,
@@ -46,8 +47,8 @@ def test_it_validates_with_every_project_rule(package):
     assert len(load_package(package).parks) == N
 
 
-def test_descriptor_is_the_real_one_without_the_catalogue(package):
-    real = read_descriptor(DATA_DIR)
+def test_descriptor_is_the_real_one_without_the_catalogue(package, fixture_dir):
+    real = read_descriptor(fixture_dir)  # data/'s descriptor, as the fixture copies it
     ours = read_descriptor(package)
     names = [res["name"] for res in ours["resources"]]
     assert names == [
@@ -62,18 +63,27 @@ def test_descriptor_is_the_real_one_without_the_catalogue(package):
     assert list(read_parts(package)) == ["articles"]  # one origin: the loader allows it
 
 
-def test_schemas_and_vocabularies_are_copies_of_data(package):
-    for path in (DATA_DIR / "schemas").glob("*.json"):
+def test_schemas_and_vocabularies_are_copies_of_data(package, fixture_dir):
+    """The same bytes as the fixture package's, which copies data/'s schemas and vocabularies."""
+    for path in (fixture_dir / "schemas").glob("*.json"):
         assert (package / "schemas" / path.name).read_bytes() == path.read_bytes(), path.name
-    descriptor = read_descriptor(DATA_DIR)
+    descriptor = read_descriptor(fixture_dir)
     for name in vocab_names(descriptor):
         path = resource(descriptor, name)["path"]
-        assert (package / path).read_bytes() == (DATA_DIR / path).read_bytes(), path
+        assert (package / path).read_bytes() == (fixture_dir / path).read_bytes(), path
     json.loads((package / DESCRIPTOR).read_text(encoding="utf-8"))
 
 
+def test_proportions_are_measured_on_the_curated_tables(fixture_dir, ds):
+    per_park, shares = real_proportions(fixture_dir, ds.vocab)  # 7 curated parks
+    assert per_park == pytest.approx({"events": 5 / 7, "indicators": 5 / 7, "industries": 4 / 7})
+    assert shares == pytest.approx(
+        {"national": 2 / 7, "provincial": 2 / 7, "other": 0.0, "unknown": 3 / 7}
+    )
+
+
 def test_sizes_follow_the_real_proportions(ds):
-    per_park, _ = real_proportions(DATA_DIR, ds.vocab)
+    per_park, _ = real_proportions(synthetic.DATA_DIR, ds.vocab)  # what the generator reads
     assert len(ds.parks) == N
     assert ds.parks["park_id"].is_unique
     for table in ("events", "indicators", "industries"):
@@ -82,7 +92,7 @@ def test_sizes_follow_the_real_proportions(ds):
 
 
 def test_levels_follow_the_real_mix(big):
-    _, shares = real_proportions(DATA_DIR, big.vocab)
+    _, shares = real_proportions(synthetic.DATA_DIR, big.vocab)
     assert list(shares) == list(big.vocab["levels"].codes())
     drawn = big.parks["level"].value_counts(normalize=True)
     for level, share in shares.items():

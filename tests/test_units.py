@@ -1,17 +1,17 @@
 """parkdata.data.units: real amounts from the articles, properties (hypothesis), and agreement with
-the data package's units.csv."""
+the package's units and qualifiers vocabularies (vocab/units.csv, vocab/qualifiers.csv, as the
+fixture package holds them)."""
 
 from __future__ import annotations
 
 import math
 
-import pandas as pd
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from parkdata.data.schema import DATA_DIR
 from parkdata.data.units import (
+    QUALIFIERS,
     UNITS,
     YEARS,
     Amount,
@@ -105,20 +105,30 @@ def test_convert_refuses_other_families():
         convert(1, "mu", "cny_100m")
 
 
-def test_factors_agree_with_units_csv():
-    """Every pair of units of one family converts by the same ratio as data/units.csv says."""
-    path = DATA_DIR / "units.csv"
-    if not path.is_file():
-        pytest.skip("data/units.csv not there yet")
-    units = pd.read_csv(path, dtype={"unit": str})
+def test_factors_agree_with_the_units_vocabulary(ds):
+    """Every pair of units of one family converts by the same ratio as vocab/units.csv says."""
+    units = ds.units
     assert set(units["unit"]) == set(UNITS)
-    factor = dict(zip(units["unit"], units["to_base"], strict=True))
+    factor = dict(zip(units["unit"], units["to_base"].astype(float), strict=True))
     fam = dict(zip(units["unit"], units["family"], strict=True))
     for a in UNITS:
         assert UNITS[a][0] == fam[a]
         for b in UNITS:
             if fam[a] == fam[b]:
                 assert convert(1.0, a, b) == pytest.approx(factor[a] / factor[b], rel=1e-9)
+
+
+def test_qualifiers_agree_with_the_qualifiers_vocabulary(ds):
+    assert set(QUALIFIERS) == set(ds.vocab["qualifiers"].codes())
+    found = {parse_amount(text).qualifier for text, *_ in REAL_EXAMPLES}  # type: ignore[union-attr]
+    assert found <= set(ds.vocab["qualifiers"].codes())
+    assert "size_class" not in ds.vocab["qualifiers"].where("exact")  # 千亿级 is no exact figure
+
+
+def test_amounts_are_in_units_of_the_vocabulary(ds):
+    codes = set(ds.vocab["units"].codes())
+    for text, _, _, unit, _ in REAL_EXAMPLES:
+        assert unit == YEARS or unit in codes, text
 
 
 # --------------------------------------------------------------------------- properties

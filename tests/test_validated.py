@@ -1,4 +1,5 @@
-"""The validation stamp: unchanged bytes skip validation, any change validates again."""
+"""The validation stamp (parkdata.data.validated): unchanged bytes skip validation, any change
+to a table, a vocabulary or the catalogue validates again, and failure is never remembered."""
 
 from __future__ import annotations
 
@@ -9,44 +10,69 @@ import pytest
 from parkdata.data import validated
 from parkdata.data.package import load_package
 from parkdata.data.problems import PackageError
-from parkdata.data.schema import DATA_DIR
 
 
 @pytest.fixture
-def pkg(tmp_path, monkeypatch):
+def pkg(fixture_dir, tmp_path, monkeypatch):
     monkeypatch.setenv("PARKDATA_CACHE_DIR", str(tmp_path / "cache"))
     target = tmp_path / "pkg"
-    shutil.copytree(DATA_DIR, target)
+    shutil.copytree(fixture_dir, target)
     return target
 
 
-def test_success_is_remembered_by_content(pkg, monkeypatch):
+def test_success_is_remembered_by_content(pkg, monkeypatch, tmp_path):
     assert not validated.known_valid(pkg)
     load_package(pkg)
     assert validated.known_valid(pkg)
+    assert len(list((tmp_path / "cache").glob("*.valid"))) == 1
     calls = []
     monkeypatch.setattr(
         "parkdata.data.validation.validate_package", lambda d: calls.append(d) or []
     )
-    load_package(pkg)
+    monkeypatch.setattr("parkdata.data.package.validate_package", lambda d: calls.append(d) or [])
+    assert len(load_package(pkg).parks) == 9
     assert calls == []  # unchanged bytes: not validated again
 
 
-def test_any_change_validates_again(pkg):
+def test_the_same_bytes_elsewhere_are_known_valid(pkg, tmp_path):
     load_package(pkg)
-    parks = pkg / "parks.csv"
-    parks.write_text(
-        parks.read_text(encoding="utf-8").replace("national,2020-07-21", "galactic,2020-07-21", 1),
-        encoding="utf-8",
-    )
+    twin = tmp_path / "twin"
+    shutil.copytree(pkg, twin)
+    assert validated.known_valid(twin)
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("parks.csv", ",national,2018,", ",galactic,2018,"),
+        ("catalog/parks.csv", ",national,2018-03,", ",galactic,2018-03,"),
+        ("vocab/levels.csv", "national,国家级", "nation,国家级"),
+    ],
+)
+def test_any_change_validates_again(pkg, path, old, new):
+    load_package(pkg)
+    target = pkg / path
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
     assert not validated.known_valid(pkg)
     with pytest.raises(PackageError):
         load_package(pkg)
     with pytest.raises(PackageError):  # failure is never remembered
         load_package(pkg)
+    assert not validated.known_valid(pkg)
 
 
 def test_switched_off_with_an_empty_setting(pkg, monkeypatch):
     monkeypatch.setenv("PARKDATA_CACHE_DIR", "")
     load_package(pkg)
+    assert validated.cache_dir() is None
+    assert not validated.known_valid(pkg)
+
+
+def test_an_unwritable_cache_only_costs_the_next_validation(pkg, monkeypatch, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("PARKDATA_CACHE_DIR", str(blocker / "cache"))
+    assert len(load_package(pkg).parks) == 9  # loads all the same
     assert not validated.known_valid(pkg)

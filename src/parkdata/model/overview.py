@@ -61,8 +61,11 @@ def figures(ds: Dataset, area: pd.Series, area_indicator: str) -> Figures:
 def dated_events(ds: Dataset, today: pd.Timestamp, n: int = 8) -> tuple[pd.DataFrame, pd.DataFrame]:
     """(latest past events, upcoming ones): the `n` most recent events dated up to `today`,
     newest first, and the events dated after it (target deadlines …), soonest first. Dates are
-    ordered by the first day they can mean, so '2021' comes after '2021-12-02' among the past."""
+    ordered by the first day they can mean, so '2021' comes after '2021-12-02' among the past.
+    The same fact from two sources is listed once."""
     ev = ds.events[ds.events["date"].notna()]
+    # one fact recorded by two sources (an article and the catalogue) is listed once
+    ev = ev.drop_duplicates(["park_id", "region", "date", "event", "level_after"])
     start = date_starts(ev["date"])
     order = pd.Series(range(len(ev)), index=ev.index)
     by_date = ev.assign(_start=start, _order=order)
