@@ -422,9 +422,10 @@ def tooltip_one_fact_per_line(text: str) -> None:
 
 def tooltip_has_no_markup(text: str, names: tuple[str, ...]) -> None:
     """No tag or entity text, besides what the park's own names hold."""
+    rest = text
     for name in sorted(names, key=len, reverse=True):
-        text = text.replace(name, "")
-    found = MARKUP.findall(text)
+        rest = rest.replace(name, "")
+    found = MARKUP.findall(rest)
     assert not found, f"the tooltip shows markup {found}: {text!r}"
 
 
