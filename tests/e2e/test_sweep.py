@@ -73,6 +73,8 @@ STREAMLIT_PROBE = re.compile(
 # Tag text (<b>, </b>, <br/>, a cut-off "<br"), or an entity (&lt;, &amp;, &#39;) shown as text.
 MARKUP = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>|<\s*/?\s*(?:b|br|div|span|p)\b|&(?:#\d+|[a-z]+);")
 NAV = "[data-testid='stTopNav'], [data-testid='stSidebarNav']"
+MAX_SHOT_PX = 8000  # the tallest screenshot
+NEXT_FRAME = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
 TOOLTIP = ".deck-tooltip"
 
 
@@ -186,6 +188,17 @@ def open_through_menu(page, app_url: str, path: str, lang: str) -> None:
     go_through_menu(page, path, lang)
 
 
+def save_screenshot(page, path: Path) -> None:
+    """The whole page. Streamlit scrolls inside stMain, not the document, so a full-page shot is
+    the viewport only: grow the viewport to the content's height first."""
+    height = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollHeight")
+    size = page.viewport_size
+    if size and height > size["height"]:
+        page.set_viewport_size({"width": size["width"], "height": min(height, MAX_SHOT_PX)})
+        page.evaluate(NEXT_FRAME)
+    page.screenshot(path=str(path), full_page=True)
+
+
 # -- the checks: each asserts one thing ----------------------------------------------------------
 
 
@@ -260,7 +273,7 @@ def test_page(page, traffic, app_url, parks, sweep_shots, path, lang, how):
         open_through_menu(page, app_url, path, lang)
     else:
         open_by_link(page, app_url, path, lang, SEARCH.get(how, ""))
-    page.screenshot(path=str(sweep_shots / f"{path}_{lang}_{how}.png"), full_page=True)
+    save_screenshot(page, sweep_shots / f"{path}_{lang}_{how}.png")
     checks = [
         (no_exception, page),
         (no_documentation_or_repr, page),
