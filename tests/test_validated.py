@@ -4,6 +4,7 @@ to a table, a vocabulary or the catalogue validates again, and failure is never 
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -76,3 +77,27 @@ def test_an_unwritable_cache_only_costs_the_next_validation(pkg, monkeypatch, tm
     monkeypatch.setenv("PARKDATA_CACHE_DIR", str(blocker / "cache"))
     assert len(load_package(pkg).parks) == 9  # loads all the same
     assert not validated.known_valid(pkg)
+
+
+def _data_modules_read_by(module: str, seen: set[str]) -> set[str]:
+    """The parkdata.data modules `module` imports, transitively (by their source)."""
+    import ast
+
+    here = Path(validated.__file__).parent
+    tree = ast.parse((here / f"{module}.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("parkdata.data"):
+            names = [a.name for a in node.names] if node.module == "parkdata.data" else []
+            for name in [*names, (node.module or "").rsplit(".", 1)[-1]]:
+                if name not in seen and (here / f"{name}.py").is_file():
+                    seen.add(name)
+                    _data_modules_read_by(name, seen)
+    return seen
+
+
+@pytest.mark.xfail(reason="model_bugs.md #11", strict=True)
+def test_the_stamp_covers_all_the_code_validation_runs():
+    """A change to any module that validation runs (units.py parses the numbers the rules
+    look for, textnorm.py simplifies titles) must validate again."""
+    read = _data_modules_read_by("package", {"package"}) - {"validated"}
+    assert {f"{name}.py" for name in read} <= set(validated._CODE)

@@ -1,4 +1,4 @@
-"""The browser sweep (issue 8, item 3): every page of the app (pages/_shared.PAGES) in both
+"""The browser sweep (issue 8, item 3): every page of the app (pages/registry.toml) in both
 languages, reached the way a person reaches it, checked for the failures a person meets.
 
 Each page x language is opened four ways: through the menu (a bare "/", the language switched
@@ -26,7 +26,6 @@ from __future__ import annotations
 import json
 import math
 import re
-import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import product
@@ -35,20 +34,20 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pandas as pd
 import pytest
-from conftest import ROOT, SCREENSHOTS, TIMEOUT_MS, current_url, wait_for_app_run
+from conftest import SCREENSHOTS, TIMEOUT_MS, current_url, wait_for_app_run
 from playwright.sync_api import Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_browser import DECK, URL_PATH, no_exception
 from test_hostile_browser import XSS_PROBE
 
-from parkdata.filters import Filters, apply_filters
-from parkdata.i18n import park_name, t
-from parkdata.package import load_package
-from parkdata.synthetic import HOSTILE_NAMES
+from pages._app.registry import PAGES as REGISTRY
+from parkdata.data.package import load_package
+from parkdata.model.filters import Filters, apply_filters
+from parkdata.present.i18n import t
+from parkdata.present.labels import Labels
+from parkdata.testing.synthetic import HOSTILE_NAMES
 
-if str(ROOT) not in sys.path:  # the app's own `pages` package, as bench/run.py reads it
-    sys.path.insert(0, str(ROOT))
-from pages._shared import PAGES  # noqa: E402
+PAGES = tuple(p.path for p in REGISTRY)
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"  # what a bare "/" shows
@@ -119,8 +118,8 @@ def sweep_shots() -> Path:
 
 
 @pytest.fixture(scope="module")
-def parks() -> pd.DataFrame:
-    return load_package().parks
+def parks(fixture_package) -> pd.DataFrame:
+    return load_package(fixture_package).parks
 
 
 # -- getting to a page -------------------------------------------------------------------------
@@ -243,7 +242,8 @@ def shows_page(page, path: str, lang: str) -> None:
 
 def shows_n_parks(page, lang: str, n: int, total: int) -> None:
     sidebar = page.locator("[data-testid='stSidebar']").inner_text()
-    assert t("n_parks_shown", lang, n=n, total=total) in sidebar, sidebar[-200:]
+    shown = t("n_parks_shown", lang, n=f"{n:,}", total=f"{total:,}")
+    assert shown in sidebar, sidebar[-200:]
 
 
 def all_pass(*checks: tuple[Callable[..., None], ...]) -> None:
@@ -287,8 +287,8 @@ def test_page(page, traffic, app_url, parks, sweep_shots, path, lang, how):
     all_pass(*checks)
 
 
-def test_the_searches_match_none_and_one():
-    ds = load_package()
+def test_the_searches_match_none_and_one(fixture_package):
+    ds = load_package(fixture_package)
     assert apply_filters(ds, Filters(text=NO_MATCH)).parks.empty
     assert len(apply_filters(ds, Filters(text=ONE_MATCH)).parks) == 1
 
@@ -456,7 +456,9 @@ MAP_PAGES = [p for p in ("map", "overview") if p in PAGES]  # the pages that dra
 
 
 @pytest.mark.parametrize(("path", "lang"), list(product(MAP_PAGES, LANGS)))
-def test_map_tooltip_is_formatted_text(page, offline, app_url, parks, sweep_shots, path, lang):
+def test_map_tooltip_is_formatted_text(
+    page, offline, app_url, parks, fixture_package, sweep_shots, path, lang
+):
     open_by_link(page, app_url, path, lang)
     park_id, text = hover_tooltip(page, page.locator(DECK).first)
     page.locator(DECK).first.screenshot(path=str(sweep_shots / f"{path}_{lang}_tooltip.png"))
@@ -464,7 +466,8 @@ def test_map_tooltip_is_formatted_text(page, offline, app_url, parks, sweep_shot
     names = tuple(
         str(park[c]) for c in ("name_zh", "name_en", "short_name_zh") if pd.notna(park[c])
     )
-    all_pass(*tooltip_checks(text, park_name(park, lang), names))
+    name = Labels(load_package(fixture_package).vocab, lang).park_name(park)
+    all_pass(*tooltip_checks(text, name, names))
 
 
 # A search that leaves one park whose name is HTML, per language (checked on the page).

@@ -8,9 +8,10 @@
 Nothing here writes to data/: extract prints, export writes only where --out says.
 
 Each command imports the modules it works with (pandas, frictionless, OpenCC …) inside its
-function: `parkdata --help` then starts in 0.47 s instead of 4.3 s with them at the top (best of
-seven runs each on the shared 2-CPU machine, under load). The descriptor helpers of
-parkdata.data.schema are plain JSON and imported here."""
+function: `parkdata --help` then starts in 0.38–0.47 s instead of 2.3–4.3 s with them at the
+top (best of seven runs each, two measurements, on the shared 2-CPU machine under load). The
+descriptor helpers of parkdata.data.schema and Problem/PackageError are plain Python and
+imported here."""
 
 from __future__ import annotations
 
