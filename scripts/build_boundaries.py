@@ -21,7 +21,8 @@ import json
 import tarfile
 from pathlib import Path
 
-from shapely.geometry import LineString, MultiPolygon, Polygon, mapping
+import shapely
+from shapely.geometry import LineString, MultiPolygon, Polygon, mapping, shape
 from shapely.ops import unary_union
 
 OUT = Path(__file__).resolve().parents[1] / "data" / "boundaries" / "provinces.geojson"
@@ -63,7 +64,7 @@ PART_OF = {"Paracel Islands": "Hainan"}  # drawn as part of that province
 SPECIAL = {  # whole-file topologies dissolved into one feature
     "twn": ("Taiwan", "台湾省", "TW"),
     "hkg": ("Hong Kong", "香港特别行政区", "HK"),
-    "mac": ("Macau", "澳门特别行政区", "MO"),
+    "mac": ("Macao", "澳门特别行政区", "MO"),
 }
 TOLERANCE = 0.008  # degrees (~800 m) for Douglas-Peucker on each arc
 DECIMALS = 3
@@ -193,10 +194,19 @@ def round_geometry(geom: dict) -> dict:
     return json.loads(json.dumps(geom), parse_float=lambda s: round(float(s), DECIMALS))
 
 
+def on_grid(geom: dict) -> dict:
+    """Coordinates snapped to a 10^-DECIMALS grid with shapely.set_precision, which keeps the
+    geometry valid (plain rounding left a ring of Taiwan crossing itself)."""
+    snapped = shapely.set_precision(shape(geom), 10**-DECIMALS)
+    if not snapped.is_valid:
+        raise SystemExit(f"an outline is not a valid geometry: {shapely.is_valid_reason(snapped)}")
+    return round_geometry(mapping(snapped))
+
+
 def build(source: Path, out: Path = OUT) -> dict:
     features = china_features(source) + [special_feature(source, c) for c in SPECIAL]
     for f in features:
-        f["geometry"] = round_geometry(f["geometry"])
+        f["geometry"] = on_grid(f["geometry"])
     collection = {
         "type": "FeatureCollection",
         "name": "provinces",

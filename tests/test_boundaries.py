@@ -30,7 +30,6 @@ def test_provinces_file_is_small_and_names_each_outline(geojson):
         assert f["geometry"]["type"] in ("Polygon", "MultiPolygon")
 
 
-@pytest.mark.xfail(reason="model_bugs.md #9", strict=True)
 def test_every_outline_is_a_valid_geometry(geojson):
     invalid = [
         f["properties"]["name_zh"] for f in geojson["features"] if not shape(f["geometry"]).is_valid
@@ -48,7 +47,6 @@ def test_every_province_of_the_vocabulary_has_one_outline(geojson, ds):
     assert (hunan["name_en"], hunan["code"]) == ("Hunan", "CN.HN")
 
 
-@pytest.mark.xfail(reason="model_bugs.md #8", strict=True)
 def test_the_outlines_and_the_vocabulary_name_a_province_alike(geojson, ds):
     english = ds.vocab["provinces"].column("name_en")
     differ = {

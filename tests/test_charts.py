@@ -159,7 +159,9 @@ def test_marker_labels_qualifier_and_missing_value(zh, en):
         "2025 目标：技工贸总收入 超过5.5 亿元",
         "2030 目标：技工贸总收入 ? 亿元",  # missing value: '?', never 0
     ]
-    assert marker_labels(marks, en)["label"][0].endswith("Total revenue (technology, industry, trade) more than 5.5 100 million yuan")
+    assert marker_labels(marks, en)["label"][0].endswith(
+        "Total revenue (technology, industry, trade) more than 5.5 100 million yuan"
+    )
 
 
 def test_marker_labels_of_parks_without_markers(ds, zh):

@@ -103,7 +103,6 @@ def test_a_code_the_catalogue_does_not_have_links_nothing(tmp_path):
     assert ds.events.set_index("event_id").loc["g431001-e01", "park_id"] == "g431001"
 
 
-@pytest.mark.xfail(reason="model_bugs.md #3", strict=True)
 def test_two_curated_parks_naming_one_code_do_not_break_loading(tmp_path):
     """The rules report the repeated code (rules.link_problems, which merges the origins to
     check levels); reading must not fail on it, nor lose or double a zone or a fact."""

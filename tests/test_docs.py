@@ -15,7 +15,6 @@ from parkdata.data.package import load_package
 from parkdata.data.schema import DATA_DIR
 
 README = (DATA_DIR.parent / "README.md").read_text(encoding="utf-8")
-STALE = pytest.mark.xfail(reason="model_bugs.md #7", strict=True)
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +24,7 @@ def curated():
 
 @pytest.mark.parametrize(
     "table",
-    ["parks", "events", "indicators", "industries", pytest.param("sources", marks=STALE)],
+    ["parks", "events", "indicators", "industries", "sources"],
 )
 def test_readme_row_counts_match_the_package(curated, table):
     match = re.search(rf"\| `{table}\.csv` \| (\d+) \|", README)
@@ -36,9 +35,7 @@ def test_readme_row_counts_match_the_package(curated, table):
 VOCABULARIES = ("sectors", "indicator_types", "units")
 
 
-@pytest.mark.parametrize(
-    "vocabulary", [pytest.param("sectors", marks=STALE), "indicator_types", "units"]
-)
+@pytest.mark.parametrize("vocabulary", ["sectors", "indicator_types", "units"])
 def test_readme_vocabulary_sizes_match_the_package(curated, vocabulary):
     files = ", ".join(rf"`{name}\.csv`" for name in VOCABULARIES)
     sizes = re.search(rf"\| {files} \| (\d+), (\d+), (\d+) \|", README)

@@ -127,7 +127,6 @@ def test_load_known_reads_the_packages_tables(fixture_dir):
     assert load_known(None) == Known()
 
 
-@pytest.mark.xfail(reason="model_bugs.md #1", strict=True)
 def test_indicators_are_named_by_the_packages_vocabulary(fixture_dir, ds):
     """With a dataset, the indicator of an amount is a code of its indicator_types (read from
     vocab/indicator_types.csv): 工业产值 is industrial_output, never a slug the package lacks."""

@@ -63,7 +63,6 @@ def test_status_history_segments(ds):
     assert list(zip(cs["status"], cs["source_id"], strict=True)) == [("national", "cat_2018")]
 
 
-@pytest.mark.xfail(reason="model_bugs.md #2", strict=True)
 def test_one_approval_told_by_two_sources_is_one_segment(ds):
     """The catalogue dates linwu's provincial approval to the year (2006), the article to the
     month (2006-08): the park became provincial once, and its history has one such segment."""

@@ -172,7 +172,6 @@ def test_a_peer_without_a_point_has_no_distance(ds):
     assert pd.isna(got["distance_km"].iloc[0]) and pd.isna(got["approved_area_km2"].iloc[0])
 
 
-@pytest.mark.xfail(reason="model_bugs.md #10", strict=True)
 def test_a_park_without_a_point_has_peers_without_distances(ds):
     got = peers.peers(ds, "cz-etdz", "industrial_park")  # cz-etdz has no coordinates
     assert list(got["park_id"]) == ["linwu"]

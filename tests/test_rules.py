@@ -80,7 +80,6 @@ def test_level_must_agree_with_latest_approval(pkg):
     assert set(places(pkg)) == {("parks.csv", line_of(parks, "hengyang_htz"), "level")}
 
 
-@pytest.mark.xfail(reason="model_bugs.md #4", strict=True)
 def test_a_level_fault_is_reported_once_and_blames_no_catalogue_zone(pkg):
     """leizhou_edz (no catalogue code) is national while its one approval says provincial:
     one problem, which says nothing of a linked catalogue zone it does not have."""
@@ -287,7 +286,6 @@ def test_area_indicator_needs_a_scope_and_only_areas_have_one(pkg):
     }
 
 
-@pytest.mark.xfail(reason="model_bugs.md #6", strict=True)
 def test_a_vocabulary_fault_names_its_file_once(pkg):
     types = pkg / "vocab" / "indicator_types.csv"
     edit(
@@ -348,7 +346,6 @@ def test_source_titles_are_simplified(pkg):
     assert set(places(pkg)) == {("sources.csv", line_of(sources, "ref_cdsnjd_liuyang"), "title_zh")}
 
 
-@pytest.mark.xfail(reason="model_bugs.md #6", strict=True)
 def test_a_source_fault_is_reported_once(pkg):
     sources = pkg / "sources.csv"
     edit(
@@ -396,7 +393,6 @@ def test_a_code_the_catalogue_does_not_have_is_found(pkg):
     assert "S439999 is not in the catalogue" in problems[0].message
 
 
-@pytest.mark.xfail(reason="model_bugs.md #3", strict=True)
 def test_a_catalogue_code_belongs_to_one_park(pkg):
     parks = pkg / "parks.csv"
     edit(parks, "industrial_park,,S439056,", "industrial_park,,G432126,")
@@ -437,7 +433,6 @@ def test_a_level_that_disagrees_once_merged_is_found(pkg):
     assert "linked catalogue zone" in problems[0].message
 
 
-@pytest.mark.xfail(reason="model_bugs.md #5", strict=True)
 def test_a_park_id_of_both_origins_is_found(pkg):
     """A curated park_id that is also a catalogue zone's id would make two rows of one id."""
     parks = pkg / "parks.csv"

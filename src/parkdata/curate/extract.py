@@ -20,7 +20,7 @@ from pathlib import Path
 import pandas as pd
 
 from parkdata.curate.articles import parse_article
-from parkdata.data.schema import DATA_DIR, read_descriptor
+from parkdata.data.schema import DATA_DIR, read_descriptor, resource
 from parkdata.data.schema import fields as schema_fields
 from parkdata.data.textnorm import simplified_text
 from parkdata.data.units import YEARS, Amount, find_amounts
@@ -129,15 +129,23 @@ def load_known(data_dir: Path | str | None = DATA_DIR) -> Known:
     if data_dir is None:
         return known
     data_dir = Path(data_dir)
-    parks = _read(data_dir / "parks.csv")
+    try:
+        descriptor = read_descriptor(data_dir)
+    except (OSError, ValueError):
+        return known
+
+    def path(name: str) -> Path:
+        return data_dir / resource(descriptor, name)["path"]
+
+    parks = _read(path("parks"))
     for row in parks.itertuples():
         for name in (row.name_zh, row.short_name_zh):
             if name:
                 known.names[str(name)] = str(row.park_id)
-    types = _read(data_dir / "indicator_types.csv")
+    types = _read(path("indicator_types"))
     known.indicators = set(types.get("indicator", []))
     known.labels = dict(zip(types.get("label_zh", []), types.get("indicator", []), strict=True))
-    sources = _read(data_dir / "sources.csv")
+    sources = _read(path("sources"))
     if "article_file" in sources:
         known.sources = {
             f: s for f, s in zip(sources["article_file"], sources["source_id"], strict=True) if f

@@ -114,7 +114,9 @@ def catalog_links(parts: dict[str, Dataset]) -> pd.Series:
     codes = catalog.parks["catalog_code"].value_counts()
     unique = catalog.parks[catalog.parks["catalog_code"].map(codes) == 1]
     by_code = dict(zip(unique["catalog_code"], unique["park_id"], strict=True))
-    linked = curated.parks[curated.parks["catalog_code"].isin(list(by_code))]
+    claims = curated.parks["catalog_code"].value_counts()
+    once = curated.parks["catalog_code"].map(claims) == 1  # two claims: the rules report them
+    linked = curated.parks[curated.parks["catalog_code"].isin(list(by_code)) & once]
     return pd.Series(
         linked["park_id"].to_numpy(),
         index=linked["catalog_code"].map(by_code).to_numpy(),

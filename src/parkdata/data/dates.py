@@ -75,3 +75,9 @@ def date_precisions(dates: pd.Series) -> pd.Series:
     """'year', 'month' or 'day' for each partial date (<NA> where missing or invalid)."""
     precision = {k: (v.precision if v else pd.NA) for k, v in _parsed(dates).items()}
     return dates.map(precision).astype("string")
+
+
+def date_ends(dates: pd.Series) -> pd.Series:
+    """Last days of a column of partial dates (2012-08 -> 2012-08-31; <NA> and invalid: NaT)."""
+    ends = {k: (v.end() if v else pd.NaT) for k, v in _parsed(dates).items()}
+    return pd.to_datetime(dates.map(ends), errors="coerce")

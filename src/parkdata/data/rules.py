@@ -538,9 +538,21 @@ def link_problems(parts: Mapping[str, Dataset]) -> list[Problem]:
         )
         for row, p in _rows(parks, coded & (found > 1))
     ]
+    ids = set(catalog.parks["park_id"])
+    problems += [
+        Problem("parks.csv", row, "park_id", f"{p['park_id']} is also a catalogue zone's id")
+        for row, p in _rows(parks, parks["park_id"].isin(list(ids)))
+    ]
+    # A linked park's level against its approvals and the catalogue zone's: only the faults
+    # the merge brings (its own approvals alone are checked with the curated rules).
     merged = combine(dict(parts))  # curated parks first: their lines stay those of parks.csv
+    own = set(level_matches_latest_approval(curated))
+    linked = set(merged.parks.loc[merged.parks["catalog_id"].notna(), "park_id"])
     for problem in level_matches_latest_approval(merged):
-        if problem.row is not None and problem.row - 2 < len(parks):
+        row = problem.row
+        if row is None or row - 2 >= len(parks) or problem in own:
+            continue
+        if parks["park_id"].iloc[row - 2] in linked:
             message = problem.message + " (with the linked catalogue zone's events)"
             problems.append(replace(problem, message=message))
     return problems
@@ -578,12 +590,17 @@ def check_rules(package_dir: Path | str) -> list[Problem]:
     catalog/parks.csv …), then the rules of the link between origins."""
     descriptor = read_descriptor(Path(package_dir))
     parts = read_parts(package_dir)
-    problems = []
+    shared = {
+        f"{res['name']}.csv": res["path"]
+        for res in descriptor["resources"]
+        if res["name"] not in ZONE_TABLES
+    }
+    problems: list[Problem] = []
     for origin, part in parts.items():
         prefix = ORIGINS[origin]
-        paths = {
-            f"{table}.csv": resource(descriptor, prefix + table)["path"] for table in ZONE_TABLES
-        }
+        paths = {f"{t}.csv": resource(descriptor, prefix + t)["path"] for t in ZONE_TABLES}
         for problem in check_dataset(part):
-            problems.append(replace(problem, file=paths.get(problem.file, problem.file)))
-    return problems + link_problems(parts)
+            file = paths.get(problem.file) or shared.get(problem.file, problem.file)
+            problems.append(replace(problem, file=file))
+    # sources and vocabularies are shared by the origins: a fault in them is found by each
+    return list(dict.fromkeys(problems)) + link_problems(parts)

@@ -11,17 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
+from parkdata.data.boundaries import PROVINCES_FILE
 from parkdata.data.schema import DESCRIPTOR, read_descriptor
-
-_CODE = (
-    "validation.py",
-    "rules.py",
-    "schema.py",
-    "package.py",
-    "dataset.py",
-    "dates.py",
-    "boundaries.py",
-)
 
 
 def cache_dir() -> Path | None:
@@ -31,13 +22,22 @@ def cache_dir() -> Path | None:
     return Path(configured) if configured else Path.home() / ".cache" / "parkdata"
 
 
+def code_files() -> list[Path]:
+    """The code validation runs: every module of parkdata.data."""
+    return sorted(Path(__file__).parent.glob("*.py"))
+
+
 def package_digest(package_dir: Path | str) -> str:
-    """SHA-256 over the descriptor, every resource file and the validation code."""
+    """SHA-256 over the descriptor, its schema files, every resource file, the code validation
+    runs (every module of parkdata.data) and the province outlines the rules read."""
     package_dir = Path(package_dir)
     digest = hashlib.sha256()
-    here = Path(__file__).parent
-    paths = [here / name for name in _CODE] + [package_dir / DESCRIPTOR]
-    paths += [package_dir / res["path"] for res in read_descriptor(package_dir)["resources"]]
+    paths = [*code_files(), PROVINCES_FILE, package_dir / DESCRIPTOR]
+    descriptor = read_descriptor(package_dir)
+    paths += [
+        package_dir / res["schema_path"] for res in descriptor["resources"] if "schema_path" in res
+    ]
+    paths += [package_dir / res["path"] for res in descriptor["resources"]]
     for path in paths:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.is_file() else b"<missing>")

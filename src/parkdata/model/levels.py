@@ -15,7 +15,7 @@ from __future__ import annotations
 import pandas as pd
 
 from parkdata.data.dataset import Dataset
-from parkdata.data.dates import date_precisions, date_starts
+from parkdata.data.dates import date_ends, date_precisions, date_starts
 from parkdata.data.frames import isin
 
 ESTABLISHED = "established"  # the event (and status) of a park's founding
@@ -103,10 +103,36 @@ def status_history(ds: Dataset) -> pd.DataFrame:
     statuses = ds.vocab["statuses"].codes()
     ev["status"] = ev["level_after"].fillna(ESTABLISHED).astype("string")
     ev = ev[isin(ev["status"], statuses)]
-    ev = ev.drop_duplicates(["park_id", "status", "start"])
+    ev = _one_row_per_change(ev)
     ev["end"] = ev.groupby("park_id")["start"].shift(-1)
     out = ev.rename(columns={"precision": "start_precision"})
     return out[columns].reset_index(drop=True)
+
+
+_FINER = {"year": 0, "month": 1, "day": 2}
+
+
+def _one_row_per_change(ev: pd.DataFrame) -> pd.DataFrame:
+    """Rows (sorted by park and start) that repeat the park's previous status are the same
+    change told again (an article and the catalogue, often at two precisions): dropped, except
+    that a finer date inside the earlier one's period (2012-08-19 within 2012-08) replaces it."""
+    keep: list[int] = []
+    last: dict[str, tuple[int, str, pd.Timestamp, pd.Timestamp, int]] = {}
+    ends = date_ends(ev["date"])
+    for i, park, status, start, end, precision in zip(
+        range(len(ev)), ev["park_id"], ev["status"], ev["start"], ends, ev["precision"],
+        strict=True,
+    ):  # fmt: skip
+        before = last.get(park)
+        if before is None or before[1] != status:
+            keep.append(i)
+            last[park] = (len(keep) - 1, status, start, end, _FINER.get(precision, 0))
+            continue
+        slot, _, first, until, fineness = before
+        if first <= start <= until and _FINER.get(precision, 0) > fineness:
+            keep[slot] = i
+            last[park] = (slot, status, start, end, _FINER.get(precision, 0))
+    return ev.iloc[keep]
 
 
 def level_counts_over_time(ds: Dataset) -> pd.DataFrame:

@@ -32,11 +32,17 @@ def next_level_up(ds: Dataset, level: object) -> str | None:
     return conferred[-1] if conferred else None
 
 
+def _floats(values) -> np.ndarray:
+    """Numbers as floats; a missing one (None, <NA>) is NaN."""
+    return pd.to_numeric(pd.Series(np.atleast_1d(np.asarray(values, dtype=object))),
+                         errors="coerce").to_numpy(dtype=float)  # fmt: skip
+
+
 def distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
     """Great-circle distance (haversine); NaN where a point is missing."""
-    p1, p2 = np.radians(np.asarray(lat1, float)), np.radians(np.asarray(lat2, float))
+    p1, p2 = np.radians(_floats(lat1)), np.radians(_floats(lat2))
     dlat = p2 - p1
-    dlon = np.radians(np.asarray(lon2, float) - np.asarray(lon1, float))
+    dlon = np.radians(_floats(lon2) - _floats(lon1))
     a = np.sin(dlat / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dlon / 2) ** 2
     return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a))
 

@@ -46,7 +46,7 @@ CJK_FONT = (
     '"Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif'
 )
 MAP_SIZE_PX = (760, 520)  # assumed viewport for fitting the view
-SMALL_PROVINCES = {"香港特别行政区", "澳门特别行政区", "Hong Kong", "Macau"}  # no label
+SMALL_PROVINCES = {"香港特别行政区", "澳门特别行政区", "Hong Kong", "Macao"}  # no label
 FOCUS_FILL = [255, 249, 230, 255]  # pale cream: provinces with parks shown
 CONTEXT_FILL = [229, 229, 226, 255]  # light grey: the others, for orientation
 OUTLINE = [110, 110, 110, 255]
