@@ -79,7 +79,7 @@ class Session:
         self.timeout_s = timeout_s
         self.locale = locale
         self.ws: Any = None
-        self.response_headers: dict[str, str] = {}
+        self.response_headers: Any = {}  # of the websocket handshake
         self.page_script_hash = ""  # set from the navigation message after the first run
         self.pages: dict[str, str] = {}  # url path ("" for the default page) -> page name
         self.states: dict[str, WidgetState] = {}  # widget id -> state we set
@@ -105,7 +105,7 @@ class Session:
             open_timeout=self.timeout_s,
             ping_interval=None,
         )
-        self.response_headers = dict(self.ws.response.headers)
+        self.response_headers = self.ws.response.headers  # case-insensitive
 
     async def close(self) -> None:
         if self.ws is not None:
