@@ -40,6 +40,7 @@ CHROMIUM_ARGS = [  # as tests/e2e/conftest.py
 TIMEOUT_MS = 120_000
 MAIN = "[data-testid='stMain']"
 FINISHED = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number
+EARLY = ForwardMsg.FINISHED_EARLY_FOR_RERUN  # a run cut short by the next one
 CANDIDATES = {  # kind -> selector of the main element, in order of preference
     "deck.gl canvas": f"{MAIN} [data-testid='stDeckGlJsonChart'] canvas",
     "plotly svg": f"{MAIN} .js-plotly-plot svg.main-svg",
@@ -49,7 +50,7 @@ CANDIDATES = {  # kind -> selector of the main element, in order of preference
 
 WATCHER = """
 (() => {
-  const SEL = %(selector)s, FINISHED = %(finished)d;
+  const SEL = %(selector)s, FINISHED = %(finished)d, EARLY = %(early)d;
   const pd = window.__pd = {paint: null, t0: null, finished: null, t1: null, armed: false};
   const shown = () => {
     const el = SEL && document.querySelector(SEL);
@@ -66,23 +67,25 @@ WATCHER = """
   document.addEventListener('mousedown', e => {
     if (pd.armed && pd.t0 === null && e.target.closest('[role=option]')) pd.t0 = performance.now();
   }, true);
-  // top-level field numbers of a protobuf message (a ForwardMsg)
-  const fields = (bytes) => {
-    const out = []; let i = 0;
+  // top-level varint fields of a protobuf message (a ForwardMsg): field number -> value
+  const varints = (bytes) => {
+    const out = new Map(); let i = 0;
     const varint = () => { let v = 0, m = 1, b; do { b = bytes[i++]; v += (b & 127) * m; m *= 128; }
                            while (b & 128 && i < bytes.length); return v; };
     while (i < bytes.length) {
-      const key = varint(), wire = key %% 8; out.push(Math.floor(key / 8));
-      if (wire === 0) varint(); else if (wire === 2) i += varint();
+      const key = varint(), wire = key %% 8, number = Math.floor(key / 8);
+      if (wire === 0) out.set(number, varint()); else if (wire === 2) i += varint();
       else if (wire === 1) i += 8; else if (wire === 5) i += 4; else break;
     }
     return out;
   };
-  // the script run caused by the click is over when its script_finished message arrives;
+  // the script run caused by the click is over when its script_finished message arrives
+  // (not one "finished early for a rerun");
   // then the first frame where the app shows it is idle and the main element is drawn
   const seen = (data) => {
     if (pd.t0 === null || pd.finished !== null) return;
-    if (!fields(new Uint8Array(data)).includes(FINISHED)) return;
+    const status = varints(new Uint8Array(data)).get(FINISHED);
+    if (status === undefined || status === EARLY) return;  // not the end, or superseded
     pd.finished = performance.now();
     until(() => idle() && shown(), t => { if (pd.t1 === null) pd.t1 = t; });
   };
@@ -178,7 +181,8 @@ def wait_for_run(page) -> None:
 def new_page(browser, selector: str | None):
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
     context.set_default_timeout(TIMEOUT_MS)
-    context.add_init_script(WATCHER % {"selector": json.dumps(selector), "finished": FINISHED})
+    script = WATCHER % {"selector": json.dumps(selector), "finished": FINISHED, "early": EARLY}
+    context.add_init_script(script)
     page = context.new_page()
     return context, page, Recorder(context, page)
 

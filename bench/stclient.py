@@ -81,7 +81,9 @@ class Session:
         self.ws: Any = None
         self.response_headers: Any = {}  # of the websocket handshake
         self.page_script_hash = ""  # set from the navigation message after the first run
-        self.pages: dict[str, str] = {}  # url path ("" for the default page) -> page name
+        # the app's pages from its navigation message: url_pathname -> the path to open it
+        # ("" for the default page, which answers "page not found" under its own name)
+        self.pages: dict[str, str] = {}
         self.states: dict[str, WidgetState] = {}  # widget id -> state we set
         self.elements: dict[tuple[int, ...], Any] = {}  # delta path -> Element, last run
         self.cache: dict[str, ForwardMsg] = {}  # hash -> cacheable message
@@ -188,7 +190,7 @@ class Session:
             elif kind == "navigation":
                 self.page_script_hash = fwd.navigation.page_script_hash
                 self.pages = {
-                    "" if p.is_default else p.url_pathname: p.page_name
+                    p.url_pathname: "" if p.is_default else p.url_pathname
                     for p in fwd.navigation.app_pages
                 }
             elif kind == "page_info_changed":
