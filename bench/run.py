@@ -558,6 +558,23 @@ def print_table(results: dict) -> None:
                 ],
             )
             row("    server peak RSS MB", [ucell(s, part, "together", "rss") for s in sizes])
+        if any(r.get("users", {}).get("alone", {}).get("by_page") for r in get.values()):
+            print("\n1 process, alone, by page: interaction median s | CPU s | KB sent")
+            paths = []
+            for r in get.values():
+                by_page = r.get("users", {}).get("alone", {}).get("by_page", {})
+                paths += [p for p in by_page if p not in paths]
+            for path in paths:
+                cells = []
+                for s in sizes:
+                    v = get[s].get("users", {}).get("alone", {}).get("by_page", {}).get(path)
+                    cells.append(
+                        "—"
+                        if not v or v["median_s"] is None
+                        else f"{v['median_s']:.2f} | {v['cpu_s_per_interaction']:.2f} | "
+                        f"{v['kb_per_interaction']:,.0f}"
+                    )
+                row(f"  {path}", cells)
 
     print("\ntargets (issue 12):")
     for s in sizes:

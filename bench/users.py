@@ -117,18 +117,31 @@ def _summary(users: list[User], cpu_s: float, wall_s: float) -> dict:
 
 
 async def _alone(url: str, pages: list[str], label: str, tree: Tree, timeout_s: float) -> dict:
-    users, cpu, wall = [], 0.0, 0.0
+    users, cpu, wall, by_page = [], 0.0, 0.0, {}
     for who, page in enumerate(pages):
         user = User(url, page, label, who, timeout_s)
         await user.open()
+        page_cpu = 0.0
         for step in range(ROUNDS):
             before, start = tree.cpu_s(), time.perf_counter()
             await user.change(step)
-            cpu += tree.cpu_s() - before
+            page_cpu += tree.cpu_s() - before
             wall += time.perf_counter() - start
         await user.close()
         users.append(user)
-    return _summary(users, cpu, wall)
+        cpu += page_cpu
+        by_page[page or "/"] = {  # where the CPU goes, page by page
+            "median_s": pct([r.seconds for r in user.runs if r.ok], 50),
+            "cpu_s_per_interaction": page_cpu / len(user.runs) if user.runs else None,
+            "kb_per_interaction": (
+                sum(r.bytes_received for r in user.runs) / len(user.runs) / 1024
+                if user.runs
+                else None
+            ),
+            "load_s": user.load.seconds if user.load else None,
+            "errors": user.errors[:2],
+        }
+    return {**_summary(users, cpu, wall), "by_page": by_page}
 
 
 async def _together(
