@@ -74,7 +74,8 @@ WATCHER = """
                            while (b & 128 && i < bytes.length); return v; };
     while (i < bytes.length) {
       const key = varint(), wire = key %% 8, number = Math.floor(key / 8);
-      if (wire === 0) out.set(number, varint()); else if (wire === 2) i += varint();
+      if (wire === 0) out.set(number, varint());
+      else if (wire === 2) { const length = varint(); i += length; }
       else if (wire === 1) i += 8; else if (wire === 5) i += 4; else break;
     }
     return out;

@@ -32,6 +32,7 @@ import json
 import os
 import platform
 import resource
+import signal
 import statistics
 import subprocess
 import sys
@@ -616,6 +617,8 @@ def main() -> None:
         return
     if not DASHBOARD.exists():
         sys.exit("dashboard.py does not exist yet: nothing to measure")
+    # SIGTERM unwinds like Ctrl-C, so that the servers started below are stopped
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     parts = {p.strip() for p in args.only.split(",") if p.strip()}
     if parts - set(PARTS):
         parser.error(f"unknown parts {sorted(parts - set(PARTS))}; known: {', '.join(PARTS)}")
