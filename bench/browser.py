@@ -12,9 +12,10 @@ since navigation start):
   the websocket) in which the app shows it is idle (`data-test-script-state` notRunning) and
   the main element is present and not stale.
 
-The main element of a page is found on a warm-up visit, in this order: a deck.gl map (its
-canvas), a plotly chart (its first svg.main-svg), a data grid (st.dataframe's canvas), else the
-first element of the page. The warm-up visits also fill the server's caches, for both apps.
+The main element of a page is the one its registry entry declares (`main`), else the first the
+page draws in this order: a deck.gl map (its canvas), a plotly chart (its first svg.main-svg),
+a data grid (st.dataframe's canvas), else the first element of the page; checked on a warm-up
+visit. The warm-up visits also fill the server's caches, for both apps.
 """
 
 from __future__ import annotations
@@ -188,16 +189,18 @@ def new_page(browser, selector: str | None):
     return context, page, Recorder(context, page)
 
 
-def main_element(browser, url: str) -> tuple[str, str]:
-    """Warm-up visit: (kind, selector) of the page's main element."""
+def main_element(browser, url: str, declared: str | None = None) -> tuple[str, str]:
+    """Warm-up visit: (kind, selector) of the page's main element: the `declared` kind (the
+    page registry's `main`) when the page draws it, else the first candidate it draws."""
     context, page, _ = new_page(browser, None)
     try:
         page.goto(url)
         wait_for_run(page)
         page.wait_for_timeout(1500)  # lazy components (deck.gl, plotly) mount after the run
-        for kind, selector in CANDIDATES.items():
-            if page.locator(selector).count():
-                return kind, selector
+        order = [declared] if declared in CANDIDATES else []
+        for kind in [*order, *CANDIDATES]:
+            if page.locator(CANDIDATES[kind]).count():
+                return kind, CANDIDATES[kind]
         return "first element", CANDIDATES["first element"]
     finally:
         context.close()
@@ -271,6 +274,7 @@ def measure(
     option: str,
     repeat: int,
     log=print,
+    declared: dict[str, str | None] | None = None,
 ) -> dict:
     """`pages`: name -> URL path on the app ("" for the default page). Returns per page and for
     the bare app the medians of `repeat` interleaved visits (page A, bare, page B, bare, …)."""
@@ -284,7 +288,8 @@ def measure(
         try:
             mains = {}
             for name, path in pages.items():
-                mains[name] = main_element(browser, f"{app_url}/{path}")
+                kind = (declared or {}).get(name)
+                mains[name] = main_element(browser, f"{app_url}/{path}", kind)
                 log(f"  browser warm-up {name}: main element {mains[name][0]}")
             bare_main = main_element(browser, bare_url)
             visits: dict[str, list[Visit]] = {name: [] for name in pages}

@@ -10,9 +10,14 @@ import os
 
 import streamlit as st
 
-from parkdata.i18n import t
-from parkdata.package import read_frames
-from parkdata.schema import DATA_DIR
+try:  # the app's modules, before and after src/parkdata was split into layers
+    from parkdata.data.dataset import read_frames  # type: ignore[import-not-found]
+    from parkdata.data.schema import DATA_DIR  # type: ignore[import-not-found]
+    from parkdata.present.i18n import t  # type: ignore[import-not-found]
+except ImportError:
+    from parkdata.i18n import t
+    from parkdata.package import read_frames
+    from parkdata.schema import DATA_DIR
 
 
 @st.cache_resource(show_spinner=False)

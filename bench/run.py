@@ -67,14 +67,10 @@ TARGETS = {
 
 
 def dashboard_pages() -> dict[str, str]:
-    """url_path -> page script, as dashboard.py declares them (pages/_shared.PAGES)."""
-    if str(ROOT) not in sys.path:
-        sys.path.insert(0, str(ROOT))
-    try:
-        from pages._shared import PAGES
-    except ImportError:
-        return {}
-    return {path: f"pages/{path}_page.py" for path in PAGES}
+    """name (url_path) -> page script, from the app's page registry (bench/registry.py)."""
+    from bench.registry import pages
+
+    return {name: spec["script"] for name, spec in pages().items()}
 
 
 def _timed_runs(at, repeat: int) -> list[float]:
@@ -272,23 +268,26 @@ def page_paths(url: str) -> dict[str, str | None]:
 
 
 def pick_province(package: Path) -> str:
-    """The province with the most parks, as the sidebar shows it (zh)."""
-    from parkdata.i18n import place
-    from parkdata.package import read_frames
+    """The province with the most parks, as the sidebar shows it (zh: its name)."""
+    try:
+        from parkdata.data.dataset import read_frames  # type: ignore[import-not-found]
+    except ImportError:
+        from parkdata.package import read_frames
 
     counts = read_frames(package).parks["province"].value_counts()
-    return place(str(counts.index[0]), "zh")
+    return str(counts.index[0])
 
 
 def measure_clients(
     package: Path, cache: Path, parts: set[str], args: argparse.Namespace, logs: Path
 ) -> dict:
     from bench import browser, users
+    from bench.registry import pages as registry
+    from bench.registry import province_label
     from bench.servers import app_server, bare_server, proxy_server
-    from parkdata.i18n import t
 
     env = {"PARKDATA_DATA_DIR": str(package), "PARKDATA_CACHE_DIR": str(cache)}
-    label = t("province", "zh")
+    label = province_label("zh")
     option = pick_province(package)
     out: dict = {"province": option}
     if parts & {"browser", "users"}:
@@ -300,8 +299,16 @@ def measure_clients(
             pages = {n: p for n, p in paths.items() if p is not None}
             if "browser" in parts:
                 say(f"  browser: {len(pages)} pages and the bare app, {args.browser_repeat}×")
+                declared = {name: spec["main"] for name, spec in registry().items()}
                 out["browser"] = browser.measure(
-                    app.url, bare.url, pages, label, option, args.browser_repeat, log=say
+                    app.url,
+                    bare.url,
+                    pages,
+                    label,
+                    option,
+                    args.browser_repeat,
+                    log=say,
+                    declared=declared,
                 )
             if "users" in parts:
                 say(f"  users: 1 alone per page, then {args.users} at once")

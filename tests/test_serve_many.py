@@ -27,9 +27,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.registry import province_label  # noqa: E402
 from bench.servers import descendants, free_port, healthy  # noqa: E402
 from bench.stclient import Session  # noqa: E402
-from parkdata.i18n import t  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from serve_many import nginx_binary  # noqa: E402
@@ -106,7 +106,7 @@ def test_health_and_a_real_session_through_the_proxy(proxy):
     async def session():
         async with Session(proxy.url, page="table") as s:
             first = await s.load()
-            widget = s.multiselect(t("province", "zh"))
+            widget = s.multiselect(province_label("zh"))
             assert widget is not None, first.kinds
             province = sorted(widget.options)[0]
             changed = await s.set_multiselect(widget, [province])
