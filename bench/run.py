@@ -216,12 +216,17 @@ def _git(*args: str) -> str:
 
 
 def package_for(size: str, folder: Path) -> tuple[Path, float | None]:
-    from parkdata.package import read_frames
-    from parkdata.schema import DATA_DIR
+    try:  # the modules after src/parkdata was split into layers, else before
+        from parkdata.data.dataset import read_frames  # type: ignore[import-not-found]
+        from parkdata.data.schema import DATA_DIR  # type: ignore[import-not-found]
+        from parkdata.testing.synthetic import generate_package  # type: ignore[import-not-found]
+    except ImportError:
+        from parkdata.package import read_frames
+        from parkdata.schema import DATA_DIR
+        from parkdata.synthetic import generate_package
 
     if size == "default":
         return DATA_DIR, None
-    from parkdata.synthetic import generate_package
 
     n = int(size)
     start = time.perf_counter()
@@ -469,9 +474,10 @@ def print_table(results: dict) -> None:
         mains = {
             name: page["main"]
             for s in sizes
+            if "browser" in get[s]
             for name, page in [
-                *get[s].get("browser", {}).get("pages", {}).items(),
-                ("bare", get[s].get("browser", {}).get("bare", {"main": ""})),
+                *get[s]["browser"]["pages"].items(),
+                ("bare", get[s]["browser"]["bare"]),
             ]
         }
         print("main element: " + ", ".join(f"{n} = {k}" for n, k in mains.items()))
