@@ -27,7 +27,6 @@ bench-results/bench.json with the machine.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import os
 import platform
@@ -257,14 +256,14 @@ def measure_server(package: Path, repeat: int, cache: Path) -> dict:
 def page_paths(url: str) -> dict[str, str | None]:
     """Registry name -> the URL path that opens it on the running app ("" for the default
     page, None when the app does not serve it), from the app's navigation message."""
-    from bench.stclient import Session
+    from bench.stclient import Session, run_sync
 
     async def nav() -> dict[str, str]:
         async with Session(url) as session:
             await session.load()
             return session.pages
 
-    served = asyncio.run(nav())
+    served = run_sync(nav())
     out: dict[str, str | None] = {n: (n if n in served else None) for n in dashboard_pages()}
     unplaced = [n for n, path in out.items() if path is None]
     if "" in served and len(unplaced) == 1:  # the default page answers at "/"

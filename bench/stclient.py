@@ -18,6 +18,7 @@ through the proxy):
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -27,6 +28,18 @@ import websockets
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+
+def run_sync(coro: Any) -> Any:
+    """Run a coroutine to the end from synchronous code, also where an event loop is already
+    running in this thread (Playwright's sync API keeps one): then in a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coro)
+    with concurrent.futures.ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
 
 FINISHED = {
     ForwardMsg.FINISHED_SUCCESSFULLY: "ok",

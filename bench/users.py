@@ -21,7 +21,7 @@ import statistics
 import time
 
 from bench.servers import Tree
-from bench.stclient import Run, Session
+from bench.stclient import Run, Session, run_sync
 
 ROUNDS = 3
 
@@ -163,9 +163,9 @@ def measure(
     """`pages`: URL paths of the app's pages ("" for the default one). `server_pid`: the
     process whose tree serves `url` (Streamlit, or serve_many.py with nginx and workers)."""
     with Tree(server_pid) as tree:
-        alone = asyncio.run(_alone(url, pages, label, tree, timeout_s))
+        alone = run_sync(_alone(url, pages, label, tree, timeout_s))
         alone["peak_rss_mb"] = tree.peak_rss / 2**20
     with Tree(server_pid) as tree:
-        together = asyncio.run(_together(url, pages, label, n, tree, timeout_s))
+        together = run_sync(_together(url, pages, label, n, tree, timeout_s))
         together["peak_rss_mb"] = tree.peak_rss / 2**20
     return {"alone": alone, "together": together}

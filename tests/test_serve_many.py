@@ -10,7 +10,6 @@ it)."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import http.cookiejar
 import os
@@ -29,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.registry import province_label  # noqa: E402
 from bench.servers import descendants, free_port, healthy  # noqa: E402
-from bench.stclient import Session  # noqa: E402
+from bench.stclient import Session, run_sync  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from serve_many import nginx_binary  # noqa: E402
@@ -112,7 +111,7 @@ def test_health_and_a_real_session_through_the_proxy(proxy):
             changed = await s.set_multiselect(widget, [province])
             return first, changed, s.query, s.response_headers
 
-    first, changed, query, headers = asyncio.run(session())
+    first, changed, query, headers = run_sync(session())
     assert first.ok, (first.status, first.errors)
     assert "arrow_data_frame" in first.kinds or "dataframe" in " ".join(first.kinds)
     assert changed.ok, (changed.status, changed.errors)
@@ -138,7 +137,7 @@ def test_one_client_stays_on_one_worker_and_clients_spread(proxy):
         async with Session(proxy.url, headers={"Cookie": cookie}) as s:
             return s.response_headers
 
-    assert worker_of(asyncio.run(handshake())) == worker
+    assert worker_of(run_sync(handshake())) == worker
     # different people (cookies) land on both workers, even from one address (unlike ip_hash)
     seen = {
         worker_of(get(f"{proxy.url}/_stcore/health", f"parkdata_worker=p{i}")[1]) for i in range(24)
