@@ -4,8 +4,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
+WORKERS ?= 2
 
-.PHONY: install run test bench lint validate catalog clean
+.PHONY: install run serve test bench lint validate catalog clean
 
 install: $(STAMP)
 
@@ -17,6 +18,10 @@ $(STAMP): pyproject.toml constraints.txt
 
 run: install
 	$(PY) scripts/serve.py --server.address localhost --server.port $(PORT) --server.headless true --browser.gatherUsageStats false
+
+# N workers behind nginx (sticky sessions, gzip) on PORT: for a team at once; see the README
+serve: install
+	$(PY) scripts/serve_many.py --workers $(WORKERS) --port $(PORT)
 
 test: install
 	$(PY) -m pytest
