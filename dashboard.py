@@ -52,7 +52,7 @@ page = st.navigation(
 filters = state.filters()
 state.write_url(filters, page.url_path or DEFAULT.path)  # first: the URL follows every change
 with st.sidebar:
-    sidebar.draw(full, labels, len(loaders.filtered(handle, filters).parks))
+    sidebar.draw(handle, labels, len(loaders.filtered(handle, filters).parks), len(full.parks))
 state.commit()
 if loaded.problems:  # a newer package did not load: this one is still served
     st.warning(

@@ -33,18 +33,32 @@ def area(ds) -> pd.Series:
 
 @pytest.fixture(scope="module")
 def points_zh(ds, zh, area) -> pd.DataFrame:
+    _LABELS["zh"] = zh
     lead = tables.leading_industries(ds, zh)
     return maps.park_points(ds.parks, zh, area, lead).set_index("park_id")
 
 
 @pytest.fixture(scope="module")
 def points_en(ds, en, area) -> pd.DataFrame:
+    _LABELS["en"] = en
     lead = tables.leading_industries(ds, en)
-    return maps.park_points(ds.parks, en, area, lead).set_index("park_id")
+    points = maps.park_points(ds.parks, en, area, lead).set_index("park_id")
+    points.attrs["lang"] = "en"
+    return points
 
 
-def lines(points: pd.DataFrame, park: str) -> list[str]:
-    return [points.loc[park, f] for f in maps.TOOLTIP_FIELDS]
+def lines(points: pd.DataFrame, park: str, labels=None, scope: str | None = None) -> list[str]:
+    """What a person reads in the park's tooltip: the points' template (our labels, the area
+    scope) filled with the record's plain-text values, empty lines left out."""
+    lang = "en" if points.attrs.get("lang") == "en" else "zh"
+    if labels is not None:
+        lang = labels.lang
+    scope = scope or {"zh": "核准面积", "en": "Approved area"}[lang]
+    template = maps.tooltip_html(_LABELS[lang], scope)
+    return maps.tooltip_text(template, points.loc[park].to_dict())
+
+
+_LABELS: dict = {}
 
 
 def layer(deck: pdk.Deck, layer_id: str) -> pdk.Layer:
@@ -99,38 +113,52 @@ def test_a_level_the_vocabulary_lacks_is_drawn_as_unknown(ds, zh):
     points = maps.park_points(parks, zh).set_index("park_id")
     assert points.loc["linwu", "level"] == "unknown"
     assert points.loc["linwu", "line_colour"] == maps.rgb(ds.vocab["levels"].colour("unknown"))
-    assert points.loc["linwu", "tt_2"] == zh.line("level", zh.code("levels", "unknown"))
+    assert points.loc["linwu", "tt_2"] == zh.code("levels", "unknown")
 
 
 def test_radius_grows_with_sqrt_area_and_is_fixed_when_unknown(points_zh, zh):
     small, big = points_zh.loc["cs-hitech", "radius"], points_zh.loc["g111001", "radius"]
     assert big > small > maps.UNKNOWN_RADIUS_M
-    assert big / small == pytest.approx((39.8 / 11.17) ** 0.5)
+    assert big / small == pytest.approx((39.8 / 11.17) ** 0.5, rel=1e-3)  # whole metres
     assert maps.radius_m(0.0001) == maps.UNKNOWN_RADIUS_M  # never smaller than unknown
     assert maps.radius_m(1e9) == maps.MAX_RADIUS_M
     scope = zh.code("indicator_types", "approved_area")
-    assert points_zh.loc["cs-hitech", "tt_6"] == f"{scope}：11.17 km²" == "核准面积：11.17 km²"
+    assert f"{scope}：11.17 km²" == "核准面积：11.17 km²"
+    assert "核准面积：11.17 km²" in lines(points_zh, "cs-hitech")
     for unknown in ("linwu", "zj-etdz", "longping"):  # no approved area: unknown, never 0
         assert points_zh.loc[unknown, "radius"] == maps.UNKNOWN_RADIUS_M
         assert pd.isna(points_zh.loc[unknown, "area_km2"])
-        assert points_zh.loc[unknown, "tt_6"] == "核准面积：未知"
+        assert "核准面积：未知" in lines(points_zh, unknown)
         assert not any("0 km" in line for line in lines(points_zh, unknown))
 
 
-def test_without_an_area_no_area_line(ds, zh):
+def test_without_an_area_the_template_names_no_scope(ds, zh):
     points = maps.park_points(ds.parks, zh).set_index("park_id")
     assert (points["radius"] == maps.UNKNOWN_RADIUS_M).all()
-    assert (points["tt_6"] == "").all()
+    template = maps.tooltip_html(zh, None)
+    assert "核准面积" not in template
+    assert "未知" in maps.tooltip_text(template, points.loc["cs-hitech"].to_dict())
 
 
 # -- tooltips -----------------------------------------------------------------------------------
 
 
-def test_tooltip_template_is_our_own_markup():
-    assert maps.TOOLTIP_HTML.count("<div") == maps.TOOLTIP_LINES == len(maps.TOOLTIP_FIELDS)
-    assert all(maps.TOOLTIP_HTML.count("{" + f + "}") == 1 for f in maps.TOOLTIP_FIELDS)
-    assert maps.TOOLTIP_HTML.count("{") == maps.TOOLTIP_LINES  # no other placeholder
-    assert maps.TOOLTIP_HTML.startswith('<div style="font-weight:600">{tt_0}</div>')
+@pytest.mark.parametrize("which", ["cells", "points"])
+def test_tooltip_template_is_our_own_markup(zh, which):
+    template = maps.TOOLTIP_HTML if which == "cells" else maps.tooltip_html(zh, "核准面积")
+    assert template.count("<div") == maps.TOOLTIP_LINES == len(maps.TOOLTIP_FIELDS)
+    assert all(template.count("{" + f + "}") == 1 for f in maps.TOOLTIP_FIELDS)
+    assert template.count("{") == maps.TOOLTIP_LINES  # no other placeholder
+    assert template.startswith('<div style="font-weight:600">{tt_0}</div>')
+
+
+def test_points_template_labels_its_lines_once(zh, en):
+    """The labels of the lines every park has are written into the template, once."""
+    template = maps.tooltip_html(zh, "核准面积")
+    for label in ("级别：{tt_2}", "类型：{tt_3}", "城市：{tt_4}", "主导产业：{tt_5}"):
+        assert label in template
+    assert "核准面积：{tt_6}" in template and "位置：{tt_7}" in template
+    assert "Level: {tt_2}" in maps.tooltip_html(en, "Approved area")
 
 
 def test_tooltip_values_are_plain_text(points_zh, points_en):
@@ -138,7 +166,7 @@ def test_tooltip_values_are_plain_text(points_zh, points_en):
     (a pre-escaped or pre-built HTML value would show raw entities or tags)."""
     assert points_zh.loc["html-park", "tt_0"] == HTML_NAME
     assert points_en.loc["html-park", "tt_0"] == HTML_NAME  # no English name: the Chinese one
-    assert points_zh.loc["linwu", "tt_5"] == "主导产业：<i>装备</i>制造"
+    assert points_zh.loc["linwu", "tt_5"] == "<i>装备</i>制造"
     for points in (points_zh, points_en):
         for field in maps.TOOLTIP_FIELDS:
             values = points[field].tolist()
@@ -149,17 +177,15 @@ def test_tooltip_values_are_plain_text(points_zh, points_en):
 
 def test_tooltip_one_fact_per_line_in_chinese(points_zh):
     assert lines(points_zh, "cs-hitech") == [
-        "长沙高新技术产业开发区",
-        "",  # the Chinese name is the title already
+        "长沙高新技术产业开发区",  # the Chinese name is the title already: no second line
         "级别：国家级",
         "类型：高新区",
         "城市：长沙市",
         "主导产业：电子信息",  # newest year only: 工程机械 (2014) is left out
         "核准面积：11.17 km²",
-        "位置：园区本身",
-        "",  # alone at its point: no 'also here' line
+        "位置：园区本身",  # alone at its point: no 'also here' line
     ]
-    assert lines(points_zh, "longping")[5] == "主导产业：—"  # none recorded
+    assert lines(points_zh, "longping")[4] == "主导产业：—"  # none recorded
 
 
 def test_tooltip_one_fact_per_line_in_english(points_en, en):
@@ -172,9 +198,9 @@ def test_tooltip_one_fact_per_line_in_english(points_en, en):
         "Leading industries: —",
         "Approved area: unknown",
     ]
-    assert points_en.loc["cs-hitech", "tt_5"] == "Leading industries: Electronic information"
-    assert points_en.loc["linwu", "tt_5"] == "Leading industries: <i>装备</i>制造"  # no English
-    assert points_en.loc["linwu", "tt_7"] == en.line("point", "County seat")
+    assert "Leading industries: Electronic information" in lines(points_en, "cs-hitech")
+    assert "Leading industries: <i>装备</i>制造" in lines(points_en, "linwu")  # no English
+    assert en.line("point", "County seat") in lines(points_en, "linwu")
 
 
 def test_tooltip_names_the_other_parks_at_the_same_point(points_zh, points_en):
@@ -194,20 +220,19 @@ def test_tooltip_also_here_is_a_line_of_its_own(points_zh):
     assert "同一位置还有：湛江经济技术开发区" in lines(points_zh, bold)
 
 
-def test_tooltip_lists_five_others_and_counts_the_rest(ds, zh, en):
+def test_tooltip_lists_three_others_and_counts_the_rest(ds, zh, en, points_zh, points_en):
     row = ds.parks[ds.parks["park_id"] == "cs-hitech"]
     many = pd.concat([row] * 8, ignore_index=True)
     many["park_id"] = [f"p{i}" for i in range(8)]
     many["name_zh"] = [f"园区{i}" for i in range(8)]
     many["name_en"] = [f"Park {i}" for i in range(8)]
     first = lines(maps.park_points(many, zh).set_index("park_id"), "p0")
-    expected = "同一位置还有：园区1、园区2、园区3、园区4、园区5" + zh.t("and_more", n=2)
+    expected = "同一位置还有：园区1、园区2、园区3" + zh.t("and_more", n=4)
     assert any(line.endswith(expected) for line in first), first
-    first_en = lines(maps.park_points(many, en).set_index("park_id"), "p0")
-    assert any(
-        line.endswith("Also here: Park 1, Park 2, Park 3, Park 4, Park 5 and 2 more")
-        for line in first_en
-    )
+    en_points = maps.park_points(many, en).set_index("park_id")
+    en_points.attrs["lang"] = "en"
+    first_en = lines(en_points, "p0")
+    assert any(line.endswith("Also here: Park 1, Park 2, Park 3 and 4 more") for line in first_en)
 
 
 # -- spread -------------------------------------------------------------------------------------
@@ -268,11 +293,12 @@ def test_park_map_layers_and_no_basemap(ds, zh, area, geo):
     radii = [r["radius"] for r in points.data]
     assert radii == sorted(radii, reverse=True)  # largest first: small parks drawn on top
     assert [r["park_id"] for r in points.data][:2] == ["g111001", "cs-hitech"]
-    assert all(set(r) >= {"park_id", "level", *maps.TOOLTIP_FIELDS} for r in points.data)
+    assert all(set(r) >= {"park_id", *maps.TOOLTIP_FIELDS} for r in points.data)
+    assert not any("level" in r for r in points.data)  # drawn by colour: not sent again
     ring = layer(deck, "selected-park").data[0]
     assert (ring["lon"], ring["lat"]) == (112.56, 25.28) and ring["radius"] > maps.UNKNOWN_RADIUS_M
     assert deck.map_provider is None and deck.map_style == "__MAP_STYLE__"
-    assert deck._tooltip["html"] == maps.TOOLTIP_HTML
+    assert deck._tooltip["html"] == maps.tooltip_html(zh, "核准面积")
     spec = deck.to_json()
     assert '"mapStyle": "__MAP_STYLE__"' in spec
     assert "cartocdn" not in spec and '"mapStyle": null' not in spec

@@ -93,7 +93,7 @@ def test_a_new_level_in_a_chart_and_on_the_map_legend(municipal):
     point = maps.park_points(municipal.parks, zh).set_index("park_id").loc["linwu"]
     assert point["level"] == "municipal"
     assert point["line_colour"] == maps.rgb(colour)  # a ring (county seat) in its colour
-    assert point["tt_2"] == "级别：市级"
+    assert point["tt_2"] == "市级"  # under the template's 级别 label
 
 
 def test_a_new_level_over_time_in_cells_tables_and_exports(municipal):

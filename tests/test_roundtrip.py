@@ -151,7 +151,8 @@ def test_geojson_keeps_names_as_typed(hostile, zh):
 def test_map_tooltips_carry_names_as_plain_text(hostile, lang):
     labels = Labels(hostile.vocab, lang)
     deck = maps.park_map(hostile.parks, load_boundaries(), labels)
-    assert deck._tooltip["html"] == maps.TOOLTIP_HTML  # the only markup: our own template
+    # the only markup: our own template
+    assert deck._tooltip["html"] == maps.tooltip_html(labels, None)
     data = json.loads(deck.to_json())
     points = next(lay for lay in data["layers"] if lay["id"] == "parks")["data"]
     by_id = {p["park_id"]: p for p in points}
@@ -161,9 +162,9 @@ def test_map_tooltips_carry_names_as_plain_text(hostile, lang):
     for zh, en in HOSTILE_NAMES[4:]:  # never pre-escaped (Streamlit escapes once)
         assert html.escape(zh) not in text and html.escape(en) not in text
         assert "&lt;" not in text
-    # the zones share Linwu's point: each tooltip names the others, as typed
-    linwu = " ".join(by_id["linwu"][f] for f in maps.TOOLTIP_FIELDS)
-    assert HOSTILE_NAMES[4][1 if lang == "en" else 0] in linwu
+    # the zones share Linwu's point: each tooltip names (the first three of) the others, as typed
+    also = " ".join(by_id[pid]["tt_8"] for pid in HOSTILE_IDS)
+    assert HOSTILE_NAMES[4][1 if lang == "en" else 0] in also
 
 
 # -- the dashboard ------------------------------------------------------------------------------

@@ -83,7 +83,8 @@ def test_new_rows_reach_the_map_with_their_colour(ds):
     points = maps.park_points(ds.parks, labels).set_index("park_id")
     assert points.loc["science-city", "line_colour"] == [255, 255, 255, 255]  # at the park
     assert points.loc["science-city", "fill_colour"][:3] == [0xCC, 0x79, 0xA7]
-    assert "Type: Science city" in list(points.loc["science-city"])
+    template = maps.tooltip_html(labels, None)
+    assert "Type: Science city" in maps.tooltip_text(template, points.loc["science-city"].to_dict())
 
 
 def test_new_rows_reach_the_table_the_exports_and_the_filters(ds):

@@ -24,7 +24,7 @@ from parkdata.data.package import load_package
 from parkdata.data.problems import PackageError
 from parkdata.data.schema import DATA_DIR, read_descriptor
 from parkdata.model import compare, levels, overview, peers, profile, timeline
-from parkdata.model.filters import Filters, apply_filters
+from parkdata.model.filters import Filters, apply_filters, approval_year_range, options
 from parkdata.present import charts, maps, tables
 from parkdata.present import timeline as timeline_labels
 from parkdata.present.labels import Labels
@@ -103,6 +103,17 @@ def package_meta(handle: Handle) -> dict:
     desc = read_descriptor(Path(handle.directory))
     licences = ", ".join(lic.get("name", "") for lic in desc.get("licenses", []))
     return {"title": desc.get("title", "Parkdata"), "licence": licences}
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def approval_years(handle: Handle) -> tuple[int, int] | None:
+    """The approval-year slider's range: first and last year of a first dated approval."""
+    return approval_year_range(dataset(handle))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def filter_options(handle: Handle, provinces: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    return options(dataset(handle), provinces)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

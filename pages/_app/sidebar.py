@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from parkdata.data.dataset import Dataset
 from parkdata.model import filters as flt
 from parkdata.present.i18n import escape_markdown, notice_text
 from parkdata.present.labels import Labels
 
-from . import state
+from . import loaders, state
+from .loaders import Handle
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
 # Filters field -> (label key, vocabulary of its codes; None: a place shown by name)
@@ -34,10 +34,10 @@ def language() -> str:
     return state.lang()
 
 
-def draw(full: Dataset, labels: Labels, n_shown: int) -> None:
+def draw(handle: Handle, labels: Labels, n_shown: int, n_total: int) -> None:
     """The filter widgets (their values were read by `state.filters()` before this run drew
     them), the count of parks shown, the as-of note and the link notices."""
-    opts = flt.options(full, state.value("provinces"))  # type: ignore[arg-type]
+    opts = loaders.filter_options(handle, tuple(state.value("provinces") or ()))  # type: ignore[arg-type]
     st.header(labels.t("filters"))
     st.text_input(
         labels.t("search"),
@@ -57,7 +57,7 @@ def draw(full: Dataset, labels: Labels, n_shown: int) -> None:
             placeholder=labels.t("all"),
             format_func=(lambda v, shown=shown: shown.get(v, v)) if shown else labels.place,
         )
-    bounds = flt.approval_year_range(full)
+    bounds = loaders.approval_years(handle)
     if bounds is not None:
         st.session_state[state.APPROVED_BOUNDS] = bounds
         key = state.widget("approved")
@@ -86,7 +86,7 @@ def draw(full: Dataset, labels: Labels, n_shown: int) -> None:
     elif typed:
         st.caption(labels.t("as_of_active", date=escape_markdown(typed)))
     st.button(labels.t("reset"), on_click=state.reset_filters, icon=":material/filter_alt_off:")
-    st.caption(labels.t("n_parks_shown", n=f"{n_shown:,}", total=f"{len(full.parks):,}"))
+    st.caption(labels.t("n_parks_shown", n=f"{n_shown:,}", total=f"{n_total:,}"))
 
 
 def notices(labels: Labels) -> None:

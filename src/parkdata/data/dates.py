@@ -5,6 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pandas as pd
 
@@ -40,8 +41,10 @@ class PartialDate:
         return text
 
 
+@lru_cache(maxsize=65536)
 def parse_partial_date(text: str) -> PartialDate:
-    """Parse a partial ISO date; raises ValueError for anything else (including 2021-02-30)."""
+    """Parse a partial ISO date; raises ValueError for anything else (including 2021-02-30).
+    Remembered per text: a column of dates repeats a few hundred distinct ones."""
     match = _PATTERN.match(str(text).strip())
     if not match:
         raise ValueError(f"not a date of the form YYYY, YYYY-MM or YYYY-MM-DD: {text!r}")

@@ -173,11 +173,12 @@ def _fact_mask(facts: pd.DataFrame, park_ids: set[str], places: set[str], f: Fil
         return by_park | citywide
     if f.park_specific() or not places:
         return by_park
-    region = facts["region"].astype("string").fillna("")
+    # the few city-wide rows only (a region such as 湛江市 or 湛江市廉江市 starts with a place)
+    regions = facts.loc[citywide, "region"].astype("string").fillna("")
+    keep = [any(r.startswith(p) for p in places) for r in regions.tolist()]
     in_place = pd.Series(False, index=facts.index)
-    for place in places:
-        in_place |= region.str.startswith(place).astype(bool)
-    return by_park | (citywide & in_place)
+    in_place.loc[regions.index[keep]] = True
+    return by_park | in_place
 
 
 def apply_filters(ds: Dataset, f: Filters) -> Dataset:

@@ -149,15 +149,21 @@ def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
             }
         )
     conferred = [lvl for lvl in ds.vocab["levels"].codes() if lvl in set(approvals["level_after"])]
-    # Each park's level after each of its approvals, carried forward over every change date.
+    # Each park's level after each of its dated approvals; a change adds one park to its new
+    # level and takes it from its old one: the counts are running sums of those steps.
     steps = approvals.drop_duplicates(["park_id", "start"], keep="last")
-    wide = steps.pivot(index="start", columns="park_id", values="level_after").ffill()
-    rows = [
-        {"date": pd.Timestamp(day), "level": level, "n": int((row == level).sum())}
-        for day, row in wide.iterrows()
-        for level in conferred
-    ]
-    return pd.DataFrame(rows).astype({"level": "string"})
+    before = steps.groupby("park_id")["level_after"].shift(1)
+    moves = pd.concat(
+        [
+            pd.DataFrame({"date": steps["start"], "level": steps["level_after"], "d": 1}),
+            pd.DataFrame({"date": steps["start"], "level": before, "d": -1}).dropna(),
+        ]
+    )
+    delta = moves.groupby(["date", "level"])["d"].sum().unstack("level", fill_value=0)
+    delta = delta.reindex(columns=conferred, fill_value=0).sort_index()
+    counts = delta.cumsum().stack().rename("n").reset_index()
+    counts["date"] = pd.to_datetime(counts["date"])
+    return counts.astype({"level": "string", "n": "int64"})[["date", "level", "n"]]
 
 
 def parks_without_dated_level(ds: Dataset) -> pd.Index:

@@ -23,11 +23,24 @@ EVENT_MARKER = ("diamond", "#444444")
 TARGET_MARKER = ("star", "#d62728")
 # What every chart's toolbar offers: no plotly logo, no editing of the figure.
 CONFIG = {"displaylogo": False, "modeBarButtonsToRemove": ["select2d", "lasso2d"]}
+_GRID = "#ebf0f8"
+# The look of plotly's "plotly_white" reduced to what these charts use: its full template costs
+# ~40 ms to apply by name and adds 6.5 KB to every chart sent to the browser.
+TEMPLATE = go.layout.Template(
+    layout={
+        "paper_bgcolor": "white",
+        "plot_bgcolor": "white",
+        "font": {"color": "#2a3f5f"},
+        "hoverlabel": {"align": "left"},
+        "xaxis": {"gridcolor": _GRID, "linecolor": _GRID, "zerolinecolor": _GRID},
+        "yaxis": {"gridcolor": _GRID, "linecolor": _GRID, "zerolinecolor": _GRID},
+    }
+)
 
 
 def _layout(fig: go.Figure, **kwargs) -> go.Figure:
     fig.update_layout(
-        template="plotly_white",
+        template=TEMPLATE,
         font={"family": FONT},
         margin={"l": 10, "r": 40, "t": 40, "b": 10},
         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0, "xanchor": "left"},
@@ -283,13 +296,11 @@ def sector_heatmap(
         present = [g for g in dict.fromkeys(part[by].astype("string")) if isinstance(g, str)]
         columns = [g for g in groups or present if g in present]
         columns += [g for g in present if g not in columns]
-        grid = part.pivot_table(
-            index="sector", columns=by, values="share", aggfunc="first", dropna=False
-        ).reindex(index=sectors, columns=columns)
-        n = part.pivot_table(index="sector", columns=by, values="n_parks", aggfunc="first")
-        of = part.pivot_table(index="sector", columns=by, values="n_with_data", aggfunc="first")
-        n = n.reindex(index=sectors, columns=columns)
-        of = of.reindex(index=sectors, columns=columns)
+        wide = part.drop_duplicates(["sector", by]).set_index(["sector", by])
+        wide = wide[["share", "n_parks", "n_with_data"]].unstack(by)
+        grid = wide["share"].reindex(index=sectors, columns=columns)
+        n = wide["n_parks"].reindex(index=sectors, columns=columns)
+        of = wide["n_with_data"].reindex(index=sectors, columns=columns)
         text = [
             ["" if pd.isna(s) else f"{int(a)}/{int(b)}" for s, a, b in zip(sr, ar, br, strict=True)]
             for sr, ar, br in zip(grid.to_numpy(), n.to_numpy(), of.to_numpy(), strict=True)

@@ -18,8 +18,10 @@ while a pre-built HTML value would be shown as raw tags. An empty line's <div> t
 
 from __future__ import annotations
 
+import html
 import json
 import math
+import re
 
 import numpy as np
 import pandas as pd
@@ -58,7 +60,37 @@ TOOLTIP_FIELDS = tuple(f"tt_{i}" for i in range(TOOLTIP_LINES))
 TOOLTIP_HTML = '<div style="font-weight:600">{tt_0}</div>' + "".join(
     f"<div>{{{name}}}</div>" for name in TOOLTIP_FIELDS[1:]
 )
-OTHERS_SHOWN = 5  # names of other parks at the same point listed in a tooltip
+OTHERS_SHOWN = 3  # names of other parks at the same point listed in a tooltip
+# The lines every park's tooltip has, by field: their label is written once, in the template,
+# not in each of 2,600 records (a third of the tooltip bytes sent to the browser).
+LABELLED_LINES = {"tt_2": "level", "tt_3": "zone_type", "tt_4": "city", "tt_5": "industries"}
+
+
+def tooltip_html(labels: Labels, scope: str | None) -> str:
+    """The points' tooltip template: a bold title, the Chinese name, then one labelled fact per
+    line (level, type, city, industries, area of `scope`, what the point marks), and the parks
+    that share the point. Only our own words are markup; Streamlit escapes every value."""
+    lines = ['<div style="font-weight:600">{tt_0}</div>', "<div>{tt_1}</div>"]
+    for field, key in LABELLED_LINES.items():
+        lines.append(f"<div>{html.escape(labels.term(key))}{labels.colon}{{{field}}}</div>")
+    lines.append(
+        f"<div>{html.escape(scope)}{labels.colon}{{tt_6}}</div>" if scope else "<div>{tt_6}</div>"
+    )
+    lines.append(f"<div>{html.escape(labels.term('point'))}{labels.colon}{{tt_7}}</div>")
+    lines.append("<div>{tt_8}</div>")
+    return "".join(lines)
+
+
+def tooltip_text(template: str, record: dict) -> list[str]:
+    """The lines a person reads in a tooltip: the template filled with the record's values
+    (as text), one per <div>, the empty ones left out."""
+
+    def value(match: re.Match) -> str:  # escaped, as Streamlit puts it into the template
+        return html.escape(str(record.get(match.group(1), "")))
+
+    filled = re.sub(r"\{(tt_\d+)\}", value, template)
+    lines = [re.sub(r"<[^>]+>", "", line) for line in re.findall(r"<div[^>]*>(.*?)</div>", filled)]
+    return [html.unescape(line) for line in lines if line]
 
 
 def rgb(hex_colour: str, alpha: int = 255) -> list[int]:
@@ -123,12 +155,12 @@ def park_points(
         {
             "park_id": mapped["park_id"].astype(str),
             "name": names.to_numpy(),
-            "lon": lon,
-            "lat": lat,
+            "lon": np.round(lon, 5),
+            "lat": np.round(lat, 5),
             "level": level.to_numpy(),
             "at_park": at_park.to_numpy(),
             "area_km2": area.to_numpy(),
-            "radius": [radius_m(a) for a in area.tolist()],
+            "radius": [round(radius_m(a)) for a in area.tolist()],
         }
     )
     points["fill_colour"] = [
@@ -139,19 +171,16 @@ def park_points(
         [255, 255, 255, 255] if here else colour[lv]
         for lv, here in zip(points["level"], points["at_park"], strict=True)
     ]
-    scope = labels.code("indicator_types", area_km2.name) if area_km2 is not None else ""
-    lines = _tooltip_lines(mapped, points, labels, lead, group, scope)
+    lines = _tooltip_lines(mapped, points, labels, lead, group)
     for i, name in enumerate(TOOLTIP_FIELDS):
         points[name] = [row[i] for row in lines]
     return points
 
 
-def _area_text(area: object, labels: Labels, scope: str) -> str:
-    if not scope:
-        return ""
-    if area is None or pd.isna(area):
-        return f"{scope}{labels.colon}{labels.term('unknown')}"
-    return f"{scope}{labels.colon}{float(area):,.2f} km²"  # type: ignore[arg-type]
+def _area_value(area: object, labels: Labels) -> str:
+    if area is None or pd.isna(area):  # type: ignore[arg-type]
+        return labels.term("unknown")
+    return f"{float(area):,.2f} km²"  # type: ignore[arg-type]
 
 
 def _tooltip_lines(
@@ -160,7 +189,6 @@ def _tooltip_lines(
     labels: Labels,
     lead: pd.Series,
     group: np.ndarray,
-    scope: str,
 ) -> list[list[str]]:
     """The tooltip's text lines per point, title first: plain text (Streamlit escapes it).
     Built over plain lists (a pandas lookup per cell made 2,600 points take seconds)."""
@@ -191,12 +219,12 @@ def _tooltip_lines(
     )
     for name, name_zh, lvl, kind, city, province, industries, area, where, k, n in rows:
         lines = [name, name_zh if name_zh != name else ""]
-        lines.append(labels.line("level", level.get(lvl, lvl)))
-        lines.append(labels.line("zone_type", zone.get(kind, kind)))
-        lines.append(labels.line("city", places.get(city) or places.get(province, "")))
-        lines.append(labels.line("industries", industries if isinstance(industries, str) else "—"))
-        lines.append(_area_text(area, labels, scope))
-        lines.append(labels.line("point", precision[where]) if where in precision else "")
+        lines.append(level.get(lvl, lvl))
+        lines.append(zone.get(kind, kind))
+        lines.append(places.get(city) or places.get(province, ""))
+        lines.append(industries if isinstance(industries, str) else "—")
+        lines.append(_area_value(area, labels))
+        lines.append(precision.get(where, "—"))
         if n > 1:
             others = [o for o in members[k] if o != name]
             more = len(others) - OTHERS_SHOWN
@@ -252,16 +280,29 @@ def map_note(parks: pd.DataFrame, labels: Labels) -> str | None:
     return " ".join(notes) or None
 
 
+_LABEL_POINTS: dict[int, tuple[dict, list[tuple[float, float]]]] = {}
+
+
+def _label_points(geojson: dict) -> list[tuple[float, float]]:
+    """Where each province's name goes (a point inside it), computed once per outlines object
+    (finding it in 34 detailed outlines takes tens of milliseconds)."""
+    kept = _LABEL_POINTS.get(id(geojson))
+    if kept is None or kept[0] is not geojson:
+        points = [shape(f["geometry"]).representative_point() for f in geojson["features"]]
+        kept = (geojson, [(round(p.x, 4), round(p.y, 4)) for p in points])
+        _LABEL_POINTS[id(geojson)] = kept
+    return kept[1]
+
+
 def _province_layers(geojson: dict, labels: Labels, focus: set[str]) -> list[pdk.Layer]:
     features, names = [], []
-    for feature in geojson["features"]:
+    for feature, (x, y) in zip(geojson["features"], _label_points(geojson), strict=True):
         props = dict(feature["properties"])
         props["fill"] = FOCUS_FILL if props["name_zh"] in focus else CONTEXT_FILL
         features.append({**feature, "properties": props})
-        point = shape(feature["geometry"]).representative_point()
         name = props["name_en"] if labels.lang == "en" else props["name_zh"]
         if name not in SMALL_PROVINCES:
-            names.append({"text": name, "lon": point.x, "lat": point.y})
+            names.append({"text": name, "lon": x, "lat": y})
     provinces = pdk.Layer(
         "GeoJsonLayer",
         id="provinces",
@@ -404,10 +445,13 @@ def park_map(
     focus = set(parks["province"].dropna())
     layers = _province_layers(boundaries_geojson, labels, focus)
     mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
+    template = TOOLTIP_HTML
     if len(mapped) > MAX_POINTS:
         points = density_cells(mapped, labels)
         layers.append(_points_layer("parks-density", points))
     else:
+        scope = labels.code("indicator_types", area_km2.name) if area_km2 is not None else None
+        template = tooltip_html(labels, scope)
         points = park_points(mapped, labels, area_km2, industries)
         if len(points):
             layers.append(_points_layer("parks", points))
@@ -427,7 +471,7 @@ def park_map(
         # CARTO's style.json, a request to an outside host on every draw.
         **({"map_provider": "carto", "map_style": "light"} if basemap else {"map_provider": None}),
         tooltip={
-            "html": TOOLTIP_HTML,
+            "html": template,
             "style": {
                 "backgroundColor": "white",
                 "color": "#222",
@@ -444,7 +488,7 @@ def park_map(
 
 def _points_layer(layer_id: str, points: pd.DataFrame) -> pdk.Layer:
     columns = ["lon", "lat", "fill_colour", "radius", *TOOLTIP_FIELDS]
-    columns += [c for c in ("park_id", "level", "line_colour", "n") if c in points]
+    columns += [c for c in ("park_id", "line_colour", "n") if c in points]
     return pdk.Layer(
         "ScatterplotLayer",
         id=layer_id,
