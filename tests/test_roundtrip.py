@@ -164,7 +164,7 @@ def test_map_tooltips_carry_names_as_plain_text(hostile, lang):
         assert "&lt;" not in text
     # the zones share Linwu's point: each tooltip names (the first three of) the others, as typed
     also = " ".join(by_id[pid]["tt_8"] for pid in HOSTILE_IDS)
-    assert HOSTILE_NAMES[4][1 if lang == "en" else 0] in also
+    assert HOSTILE_NAMES[0][1 if lang == "en" else 0] in also
 
 
 # -- the dashboard ------------------------------------------------------------------------------
