@@ -94,21 +94,6 @@ def _significant(values: np.ndarray, digits: int = 15) -> np.ndarray:
     return np.where(np.isfinite(rounded), rounded, values)
 
 
-def _number_text(column: pd.Series) -> pd.Series:
-    values = column.to_numpy(dtype=float, na_value=np.nan)
-    text = pc.cast(pa.array(_significant(values), mask=np.isnan(values)), pa.string())
-    return pd.Series(pd.arrays.ArrowStringArray(text), index=column.index)
-
-
-def plain_numbers(df: pd.DataFrame) -> pd.DataFrame:
-    """Float columns as they would be written by hand: whole numbers without '.0' (8, not
-    8.0), others to 15 significant digits in their shortest form (5.5, 0.00066667, and 39.8
-    for the 39.800000000000004 that 3980 ha × 0.01 gives); missing stays empty. The text is
-    made by pyarrow's cast, in C (a pandas map per cell cost more than writing the CSV)."""
-    floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c].dtype)]
-    return _replaced(df, {c: _number_text(df[c]) for c in floats})
-
-
 def _csv_frame(df: pd.DataFrame) -> pd.DataFrame:
     """What a CSV writes: text neutralised and floats as plain numbers; the floats of all
     columns in one cast (a call per column cost more than the CSV for a few hundred rows)."""
