@@ -18,7 +18,7 @@ widget keys that show them, and their form in the URL.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import fields
 
 import streamlit as st
 
@@ -185,15 +185,3 @@ def reset_filters() -> None:
             key = _widget_key(name, code)
             if key in ss:
                 ss[key] = _default(name)
-
-
-@dataclass(frozen=True)
-class Run:
-    """What a page needs to ask the loaders for its data in this run."""
-
-    lang: str
-    filters: Filters
-
-
-def current() -> Run:
-    return Run(lang(), filters())
