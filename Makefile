@@ -37,7 +37,8 @@ lint: install
 validate: install
 	$(VENV)/bin/parkdata validate data --articles ../shared/articles
 
-# Generated files data/catalog/* from the shared reference tables (committed; see REPORT.md there).
+# Generated files data/catalog/* and data/vocab/{provinces,prefectures}.csv from the shared
+# reference tables (committed; see data/catalog/REPORT.md).
 catalog: install
 	$(PY) -m parkdata.curate.catalog --reference ../shared/reference --out data/catalog
 
