@@ -134,6 +134,12 @@ def sweep(at: AppTest, page: str, lang: str, kind: str, values, stale) -> list[s
             at.text_input(key=key).set_value(value).run()
             found += problems(at, page, f"{lang} {kind}={value}", stale)
             at.text_input(key=key).set_value("").run()
+        elif kind == "approved":
+            slider = at.slider(key=widget_key("approved", lang))
+            whole = (slider.min, slider.max)
+            slider.set_value(value).run()
+            found += problems(at, page, f"{lang} approved={value}", stale)
+            at.slider(key=widget_key("approved", lang)).set_value(whole).run()
         else:
             key = widget_key(FILTER_FIELD[kind], lang)
             at.multiselect(key=key).set_value([value]).run()
@@ -148,6 +154,9 @@ def filter_values(ds: Dataset, kind: str) -> tuple[str, ...]:
         return one_park_search(ds), "没有这个园区"
     if kind == "as_of":
         return ("2010", "2000-06")
+    if kind == "approved":  # the first approval years: one that holds zones, one that holds none
+        first, last = flt.approval_year_range(ds) or (1984, 2018)
+        return ((first, first + 3), (last, last))
     return opts[FILTER_FIELD[kind]]
 
 
@@ -159,7 +168,7 @@ def one_park_search(ds: Dataset) -> str:
     raise AssertionError("no short name finds exactly one park")
 
 
-@pytest.mark.parametrize("kind", [*FILTER_FIELD, "q", "as_of"])
+@pytest.mark.parametrize("kind", [*FILTER_FIELD, "approved", "q", "as_of"])
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
 def test_every_filter_value_on_every_page(page, lang, kind, fixture_dir, ds, monkeypatch):
