@@ -468,3 +468,18 @@ def test_legend_lists_the_levels_present_in_vocabulary_order(ds, en, zh):
     provincial = ds.parks[ds.parks["level"] == "provincial"]
     assert maps.legend(provincial, zh) == [("省级", vocab.colour("provincial"))]
     assert maps.legend(ds.parks.iloc[:0], zh) == []
+
+
+def test_outlines_sent_are_those_near_the_view(ds, zh, geo):
+    beijing = maps.park_map(ds.parks[ds.parks["province"] == "北京市"], geo, zh)
+    names = {f["properties"]["name_zh"] for f in layer(beijing, "provinces").data["features"]}
+    assert {"北京市", "天津市", "河北省"} <= names
+    assert not names & {"广东省", "新疆维吾尔自治区", "海南省", "西藏自治区"}
+    # every outline that meets the visible box is there
+    west, east, south, north = visible(beijing.initial_view_state)
+    for feature in geo["features"]:
+        x0, y0, x1, y1 = maps.shape(feature["geometry"]).bounds
+        if x1 >= west and x0 <= east and y1 >= south and y0 <= north:
+            assert feature["properties"]["name_zh"] in names
+    china = maps.park_map(ds.parks, geo, zh)
+    assert len(layer(china, "provinces").data["features"]) == len(geo["features"])

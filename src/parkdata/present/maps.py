@@ -280,23 +280,47 @@ def map_note(parks: pd.DataFrame, labels: Labels) -> str | None:
     return " ".join(notes) or None
 
 
-_LABEL_POINTS: dict[int, tuple[dict, list[tuple[float, float]]]] = {}
+_SHAPES: dict[int, tuple[dict, list[tuple[float, float]], list[tuple]]] = {}
+VIEW_MARGIN = 0.5  # provinces drawn: those within the view's box grown by half on every side
 
 
-def _label_points(geojson: dict) -> list[tuple[float, float]]:
-    """Where each province's name goes (a point inside it), computed once per outlines object
-    (finding it in 34 detailed outlines takes tens of milliseconds)."""
-    kept = _LABEL_POINTS.get(id(geojson))
+def _shapes(geojson: dict) -> tuple[list[tuple[float, float]], list[tuple]]:
+    """Where each province's name goes (a point inside it) and its bounding box, computed once
+    per outlines object (finding them in 34 detailed outlines takes tens of milliseconds)."""
+    kept = _SHAPES.get(id(geojson))
     if kept is None or kept[0] is not geojson:
-        points = [shape(f["geometry"]).representative_point() for f in geojson["features"]]
-        kept = (geojson, [(round(p.x, 4), round(p.y, 4)) for p in points])
-        _LABEL_POINTS[id(geojson)] = kept
-    return kept[1]
+        geometries = [shape(f["geometry"]) for f in geojson["features"]]
+        points = [g.representative_point() for g in geometries]
+        labels = [(round(p.x, 4), round(p.y, 4)) for p in points]
+        kept = (geojson, labels, [g.bounds for g in geometries])
+        _SHAPES[id(geojson)] = kept
+    return kept[1], kept[2]
 
 
-def _province_layers(geojson: dict, labels: Labels, focus: set[str]) -> list[pdk.Layer]:
+def _in_view(bounds: tuple, view: pdk.ViewState) -> bool:
+    """Whether a province's box meets the view's (estimated from its zoom), grown by
+    VIEW_MARGIN: a map of one province sends its neighbours' outlines, not all of China's."""
+    # deck.gl's world is 512 px wide at zoom 0; a degree of latitude is never shorter on the
+    # screen than one of longitude, so the height in degrees is at most this.
+    half_width = 180.0 * MAP_SIZE_PX[0] / (512 * 2**view.zoom) * (1 + VIEW_MARGIN)
+    half_height = half_width * MAP_SIZE_PX[1] / MAP_SIZE_PX[0]
+    west, south, east, north = bounds
+    return not (
+        east < view.longitude - half_width
+        or west > view.longitude + half_width
+        or north < view.latitude - half_height
+        or south > view.latitude + half_height
+    )
+
+
+def _province_layers(
+    geojson: dict, labels: Labels, focus: set[str], view: pdk.ViewState
+) -> list[pdk.Layer]:
     features, names = [], []
-    for feature, (x, y) in zip(geojson["features"], _label_points(geojson), strict=True):
+    points, boxes = _shapes(geojson)
+    for feature, (x, y), box in zip(geojson["features"], points, boxes, strict=True):
+        if not _in_view(box, view):
+            continue
         props = dict(feature["properties"])
         props["fill"] = FOCUS_FILL if props["name_zh"] in focus else CONTEXT_FILL
         features.append({**feature, "properties": props})
@@ -443,7 +467,7 @@ def park_map(
 ) -> pdk.Deck:
     """The map: provinces, labels and parks (or park counts per cell above MAX_POINTS)."""
     focus = set(parks["province"].dropna())
-    layers = _province_layers(boundaries_geojson, labels, focus)
+    layers: list[pdk.Layer] = []
     mapped = parks[parks["lat"].notna() & parks["lon"].notna()]
     template = TOOLTIP_HTML
     if len(mapped) > MAX_POINTS:
@@ -463,6 +487,7 @@ def park_map(
         view = fit_view(points["lon"].tolist(), points["lat"].tolist())
     else:
         view = fit_view(*_bounds(boundaries_geojson, focus))
+    layers = _province_layers(boundaries_geojson, labels, focus, view) + layers
     return pdk.Deck(
         layers=layers,
         initial_view_state=view,
