@@ -370,7 +370,12 @@ def verdicts(size: str, r: dict) -> dict:
             met = p95 is not None and p95 <= 1.0 and together["errors"] == 0
             out[key] = {
                 "met": met,
-                "failing": [] if met else [f"p95 {p95}", f"errors {together['errors']}"],
+                "failing": []
+                if met
+                else [
+                    f"p95 {p95:.2f} s" if p95 is not None else "p95 none",
+                    f"errors {together['errors']}",
+                ],
             }
     exp = r.get("export")
     if exp:
