@@ -23,7 +23,7 @@ ui.as_of_banner(run.filters, lab)
 n_parks = len(loaders.filtered(run.handle, run.filters).parks)
 if not ui.empty_state(n_parks, lab):
     st.caption(lab.t("missing_note"))
-    counts_fig, area_fig, sectors_fig, _ = loaders.compare_figures(
+    counts_fig, area_fig, sectors_fig, area_gaps = loaders.compare_figures(
         run.handle, run.filters, run.lang, by
     )
     st.subheader(lab.t("counts"))
@@ -32,6 +32,8 @@ if not ui.empty_state(n_parks, lab):
     st.subheader(lab.t("area_median_title", scope=scope))
     st.caption(lab.t("area_median_note", scope=scope))
     ui.plotly(area_fig, key="chart_area")
+    if area_gaps:
+        st.caption(area_gaps)
     st.subheader(lab.t("indicator"))
     options, targets = loaders.compare_tables(run.handle, run.filters, run.lang)
     if not options:
@@ -48,9 +50,11 @@ if not ui.empty_state(n_parks, lab):
         if chart is None:
             st.info(lab.t("no_indicator"))
         else:
-            fig, unit = chart
+            fig, unit, gaps = chart
             st.caption(lab.t("indicator_compare", unit=unit))
             ui.plotly(fig, key="chart_indicator")
+            if gaps:
+                st.caption(gaps)
     st.subheader(lab.t("sector_mix"))
     st.caption(lab.t("sector_mix_note"))
     ui.plotly(sectors_fig, key="chart_sectors")

@@ -373,3 +373,52 @@ def test_format_partial():
     assert charts.format_partial(T("2006-01-01"), "year") == "2006"
     assert charts.format_partial(T("2021-09-28"), "day") == "2021-09-28"
     assert charts.format_partial(pd.NaT, "day") == ""
+
+
+def test_compare_bar_leaves_out_groups_without_any_value_and_names_them(compared, zh, en):
+    frame = pd.concat(
+        [
+            compared,
+            pd.DataFrame(
+                {"province": "北京市", "level": ["national", "provincial"], "total": [NA, NA],
+                 "n_parks": [0, 0], "n_missing": [2, 3]}
+            ).astype({"total": "Float64"}),
+        ],
+        ignore_index=True,
+    )  # fmt: skip
+    fig = charts.compare_bar(frame, "province", "total", zh)
+    assert list(bars(fig)["国家级"].x) == ["湖南省", "广东省"]  # Beijing: no bar, no mark
+    assert all("北京市" not in list(t.x) for t in fig.data)
+    assert charts.without_values_note(frame, "province", "total", zh) == (
+        "1 个分组没有数据，未画柱：北京市。"
+    )
+    assert charts.without_values_note(frame, "province", "total", en) == (
+        "1 groups have no value and draw no bar: Beijing (北京市)."
+    )
+    assert charts.without_values_note(compared, "province", "total", zh) is None
+
+
+def test_without_values_note_names_the_first_few_then_counts(zh):
+    provinces = zh.order("provinces")[:15]
+    frame = pd.DataFrame({"province": provinces, "level": "national", "total": NA})
+    frame["total"] = frame["total"].astype("Float64")
+    note = charts.without_values_note(frame, "province", "total", zh, limit=12)
+    assert note.startswith("15 个分组没有数据，未画柱：" + "、".join(provinces[:12]))
+    assert note.endswith("等另 3 个。")
+
+
+def test_compare_bar_with_many_groups_marks_missing_with_a_cross(ds, zh):
+    provinces = ds.vocab["provinces"].codes()[:13]
+    frame = pd.DataFrame(
+        {"province": provinces * 2, "level": ["national"] * 13 + ["provincial"] * 13,
+         "total": [NA] + [1.0] * 25, "n_parks": [0] + [1] * 25, "n_missing": [2] + [0] * 25}
+    ).astype({"total": "Float64"})  # fmt: skip
+    fig = charts.compare_bar(frame, "province", "total", zh)  # 13 groups: dense
+    (mark,) = [t for t in fig.data if t.type == "scatter"]
+    assert mark.mode == "markers" and mark.marker.symbol == "x-thin-open"
+    assert list(mark.x) == [zh.place(provinces[0])] and list(mark.y) == [0]
+    assert list(mark.text) == ["无数据"]  # read in the hover
+    assert mark.offsetgroup == "national"
+    few = charts.compare_bar(frame[frame["province"].isin(provinces[:3])], "province", "total", zh)
+    (words,) = [t for t in few.data if t.type == "scatter"]
+    assert words.mode == "text" and list(words.text) == ["无数据"]

@@ -197,7 +197,7 @@ def compare_figures(handle: Handle, f: Filters, lang: str, by: str):
             areas, by, "median", lab, y_title="km²", x_labels=names, categories=groups
         ),  # fmt: skip
         charts.sector_heatmap(mix, by, lab, x_labels=names, groups=groups),
-        areas,
+        charts.without_values_note(areas, by, "median", lab, names),
     )
 
 
@@ -211,8 +211,9 @@ def compare_tables(handle: Handle, f: Filters, lang: str):
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: str):
-    """(figure, unit label) of the median of `indicator` per park by level and `by`; None when
-    no park has a value or its rows mix unit families (they are never compared)."""
+    """(figure, unit label, note on the groups without a value) of the median of `indicator`
+    per park by level and `by`; None when no park has a value or its rows mix unit families
+    (they are never compared)."""
     ds = filtered(handle, f)
     lab = labels(handle, lang)
     kinds = ds.vocab["indicator_kinds"].where("counts_as_actual")
@@ -235,7 +236,8 @@ def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: s
         return None
     unit = lab.code("units", values["base_unit"].dropna().iloc[0])
     names = group_labels(by, lab)
-    return charts.compare_bar(values, by, "median", lab, y_title=unit, x_labels=names), unit
+    fig = charts.compare_bar(values, by, "median", lab, y_title=unit, x_labels=names)
+    return fig, unit, charts.without_values_note(values, by, "median", lab, names)
 
 
 MAX_TIMELINE_PARKS = 40  # rows of the status chart; more zones: the most recently changed

@@ -55,6 +55,15 @@ def groups_by_size(counts: pd.DataFrame, by: str) -> list[str]:
     return frame.sort_values(["n", by], ascending=[False, True])[by].tolist()
 
 
+def groups_without_values(frame: pd.DataFrame, by: str, y: str) -> list[str]:
+    """Groups of `by` (in the frame's order) where no level has a value of `y`: a chart draws
+    no bar for them and says so, rather than a row of empty places."""
+    if frame.empty:
+        return []
+    has = frame[y].notna().groupby(frame[by].astype("string").fillna("—"), sort=False).any()
+    return [str(g) for g, ok in has.items() if not ok]
+
+
 def levels_present(counts: pd.DataFrame) -> pd.DataFrame:
     """`counts_by` rows of the levels some park holds: a level with n = 0 in every group (no
     park at all) is left out of a chart, while a 0 beside a level that occurs elsewhere stays."""

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from parkdata.model import compare
 from parkdata.present.labels import Labels
 
 FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -200,15 +201,18 @@ def compare_bar(
     the order of `categories` when given (else as they come). Each bar
     says how many parks stand behind it: 'n' for counts, 'k/n' (parks with a value / parks of
     the group) when the frame has n_missing. A missing `y` draws no bar (never 0) and a
-    "no data" mark at its place; a level with no row at all is left out."""
+    "no data" mark at its place (the words when groups are few, a grey cross with the words in
+    its hover when they are many); a level with no row at all is left out, and so is a group
+    where no level has a value (`without_values_note` names them)."""
     fig = go.Figure()
-    present = list(dict.fromkeys(frame[x].astype("string").fillna("—")))
+    empty = set(compare.groups_without_values(frame, x, y))
+    present = [g for g in dict.fromkeys(frame[x].astype("string").fillna("—")) if g not in empty]
     categories = [c for c in categories or present if c in present]
     categories += [c for c in present if c not in categories]
     shown = [x_labels.get(c, c) if x_labels else labels.place(c) or c for c in categories]
     dense = len(categories) > 12  # many groups: the counts live in the hover, not on the bars
-    present = set(frame["level"].astype("string").fillna("unknown"))
-    for level in [lv for lv in labels.order("levels") if lv in present]:
+    level_codes = set(frame["level"].astype("string").fillna("unknown"))
+    for level in [lv for lv in labels.order("levels") if lv in level_codes]:
         part = frame[frame["level"].astype("string").fillna("unknown") == level]
         part = part.set_index(part[x].astype("string").fillna("—")).reindex(categories)
         values = [None if pd.isna(v) else float(v) for v in part[y]]
@@ -229,7 +233,7 @@ def compare_bar(
             for v, k, t in zip(values, n, of, strict=True)
         ]
         hover = "%{x}<br>%{y:,.4~g}<br>" + html.escape(labels.term("n_parks")) + ": %{text}"
-        totals = [None] * len(values)
+        totals: list[float | None] = [None] * len(values)
         if "total" in part and y != "total":
             totals = [None if pd.isna(v) else float(v) for v in part["total"]]
             hover += "<br>" + html.escape(labels.term("total")) + ": %{customdata:,.4~g}"
@@ -247,23 +251,49 @@ def compare_bar(
             )
         )
         if missing:
+            no_data = labels.term("no_data")
+            mark = (
+                {"mode": "markers", "marker": {"symbol": "x-thin-open", "size": 7,
+                                                "color": MISSING_HEX, "line": {"width": 1.5}}}
+                if dense
+                else {"mode": "text", "textposition": "top center",
+                      "textfont": {"color": MISSING_HEX}}
+            )  # fmt: skip
             fig.add_trace(
                 go.Scatter(
-                    name=name + " – " + labels.term("no_data"),
+                    name=name + " – " + no_data,
                     x=[shown[i] for i in missing],
                     y=[0] * len(missing),
-                    mode="text",
-                    text=[labels.term("no_data")] * len(missing),
-                    textposition="top center",
-                    textfont={"color": MISSING_HEX},
+                    text=[no_data] * len(missing),
                     offsetgroup=level,
                     showlegend=False,
-                    hoverinfo="skip",
+                    hovertemplate="%{x}<br>%{text}<extra>" + html.escape(name) + "</extra>",
+                    **mark,
                 )
             )
     fig.update_yaxes(title=y_title or y, rangemode="tozero")
     fig.update_xaxes(title=None)
     return _layout(fig, barmode="group", scattermode="group", height=400)
+
+
+def without_values_note(
+    frame: pd.DataFrame,
+    x: str,
+    y: str,
+    labels: Labels,
+    x_labels: dict[str, str] | None = None,
+    limit: int = 12,
+) -> str | None:
+    """What a reader is told about the groups `compare_bar` leaves out for having no value:
+    how many and which (the first `limit` by name, then how many more)."""
+    groups = compare.groups_without_values(frame, x, y)
+    if not groups:
+        return None
+    names = [x_labels.get(g, g) if x_labels else labels.place(g) or g for g in groups]
+    shown = labels.t("list_sep").join(names[:limit])
+    if len(names) > limit:
+        shown += labels.t("and_more", n=len(names) - limit)
+    return labels.t("groups_without_values", n=len(groups), names=shown)
 
 
 def sector_heatmap(

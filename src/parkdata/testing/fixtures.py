@@ -28,7 +28,7 @@ from parkdata.data.schema import DATA_DIR, DESCRIPTOR, read_descriptor, resource
 HTML_NAME = '<b onmouseover="alert(1)">粗体</b>园区'
 FORMULA_NAME = '=HYPERLINK("http://x")园区'
 
-SOURCES = [
+SOURCES: list[dict] = [
     {
         "source_id": "art-a",
         "kind": "article",
@@ -58,7 +58,7 @@ SOURCES = [
     },
 ]
 
-PARKS = [
+PARKS: list[dict] = [
     {
         "park_id": "cs-hitech",
         "name_zh": "长沙高新技术产业开发区",
@@ -164,7 +164,7 @@ PARKS = [
     },
 ]
 
-EVENTS = [
+EVENTS: list[dict] = [
     {
         "event_id": "linwu-e1",
         "park_id": "linwu",
@@ -217,7 +217,7 @@ EVENTS = [
     },
 ]
 
-INDICATORS = [
+INDICATORS: list[dict] = [
     {
         "fact_id": "cs-i1",
         "description_en": "Planned area",
@@ -286,7 +286,7 @@ INDICATORS = [
     },
 ]
 
-INDUSTRIES = [
+INDUSTRIES: list[dict] = [
     {
         "industry_id": "cs-n1",
         "park_id": "cs-hitech",
@@ -333,7 +333,7 @@ INDUSTRIES = [
     },
 ]
 
-CATALOG_PARKS = [
+CATALOG_PARKS: list[dict] = [
     {
         "park_id": "g431001",
         "name_zh": "长沙高新技术产业开发区",
@@ -426,17 +426,17 @@ def _area(park: str, code: str, hectares: float) -> dict:
     }
 
 
-CATALOG_EVENTS = [
+CATALOG_EVENTS: list[dict] = [
     _approval("g431001", "G431001", "1991-03", "national"),
     _approval("s449001", "S449001", "2006-04", "provincial"),
     _approval("g111001", "G111001", "1994-08", "national"),
 ]
-CATALOG_INDICATORS = [
+CATALOG_INDICATORS: list[dict] = [
     _area("g431001", "G431001", 1117.0),
     _area("s449001", "S449001", 210.5),
     _area("g111001", "G111001", 3980.0),
 ]
-CATALOG_INDUSTRIES = [
+CATALOG_INDUSTRIES: list[dict] = [
     {
         "industry_id": "g111001-n01",
         "park_id": "g111001",
