@@ -30,14 +30,8 @@ from dataclasses import dataclass, field
 
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
-CHROMIUM_ARGS = [  # as tests/e2e/conftest.py
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from parkdata.testing.servers import CHROMIUM_ARGS, chromium_path  # as the browser tests
+
 TIMEOUT_MS = 120_000
 MAIN = "[data-testid='stMain']"
 FINISHED = ForwardMsg.DESCRIPTOR.fields_by_name["script_finished"].number
@@ -279,8 +273,6 @@ def measure(
     """`pages`: name -> URL path on the app ("" for the default page). Returns per page and for
     the bare app the medians of `repeat` interleaved visits (page A, bare, page B, bare, …)."""
     from playwright.sync_api import sync_playwright
-
-    from bench.servers import chromium_path
 
     out: dict = {"pages": {}, "bare": {}}
     with sync_playwright() as pw:

@@ -14,8 +14,8 @@ import pytest
 
 from pages._app.registry import PAGES
 from parkdata.model import links
-from parkdata.model.filters import GROUP_BY
-from parkdata.present import exports, i18n, tables
+from parkdata.model.filters import CHOICES, GROUP_BY
+from parkdata.present import i18n, tables
 from parkdata.present.charts import compare_bar
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -114,9 +114,9 @@ def test_every_page_of_the_registry_has_a_title():
 
 
 def built_keys() -> list[str]:
-    """UI keys not written as literals: filter labels (exports.FILTER_PARTS, the sidebar), the
+    """UI keys not written as literals: filter labels (CHOICES, the sidebar), the
     Compare grouping (format_func=t), the URL parameters' names in notices, the downloads."""
-    built = {key for _, key, _ in exports.FILTER_PARTS}
+    built = {key for _, key, _ in CHOICES}
     built |= set(GROUP_BY)
     built |= {f"param_{key}" for key in [*links.FILTER_KEYS, *links.VIEW_KEYS]}
     built |= {"download_csv", "download_xlsx", "download_geojson", "search", "as_of", "all"}

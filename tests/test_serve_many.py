@@ -27,8 +27,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.registry import province_label  # noqa: E402
-from bench.servers import descendants, free_port, healthy  # noqa: E402
+from bench.servers import descendants  # noqa: E402
 from bench.stclient import Session, run_sync  # noqa: E402
+from parkdata.testing.servers import free_port, healthy  # noqa: E402
 
 sys.path.insert(0, str(ROOT / "scripts"))
 from serve_many import nginx_binary  # noqa: E402

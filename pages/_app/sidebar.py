@@ -12,15 +12,6 @@ from . import loaders, state
 from .loaders import Handle
 
 LANG_NAMES = {"zh": "中文", "en": "English"}
-# Filters field -> (label key, vocabulary of its codes; None: a place shown by name)
-MULTISELECTS = (
-    ("provinces", "province", None),
-    ("cities", "city", None),
-    ("levels", "level", "levels"),
-    ("zone_types", "zone_type", "zone_types"),
-    ("sectors", "sector", "sectors"),
-    ("origins", "origin", "origins"),
-)
 
 
 def language() -> str:
@@ -45,7 +36,7 @@ def draw(handle: Handle, labels: Labels, n_shown: int, n_total: int) -> None:
         help=labels.t("search_help"),
         max_chars=flt.MAX_TEXT,
     )
-    for field, key, vocabulary in MULTISELECTS:
+    for field, key, vocabulary in flt.CHOICES:
         options = list(opts[field])
         if field == "cities":  # a chosen city stays an option when its province is unticked
             options += [c for c in state.value("cities") or [] if c not in options]  # type: ignore[union-attr]

@@ -12,37 +12,24 @@ Waiting follows Streamlit's own e2e_playwright conftest: the root `stApp` elemen
 
 from __future__ import annotations
 
-import os
-import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from parkdata.testing.servers import (
+    CHROMIUM_ARGS,
+    Server,
+    chromium_path,
+    free_port,
+    streamlit_args,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 DASHBOARD = ROOT / "dashboard.py"
 SCREENSHOTS = ROOT / "artifacts" / "screenshots"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 TIMEOUT_MS = 60_000
-
-
-def chromium_path() -> str | None:
-    for candidate in (os.environ.get("PARKDATA_CHROMIUM"), "/usr/bin/chromium"):
-        if candidate and Path(candidate).is_file():
-            return candidate
-    return shutil.which("chromium")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -59,20 +46,6 @@ def pytest_collection_modifyitems(config, items):
                 item.add_marker(pytest.mark.skip(reason=reason))
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("localhost", 0))
-        return int(sock.getsockname()[1])
-
-
-def _healthy(url: str) -> bool:
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.read().decode() == "ok"
-    except OSError:
-        return False
-
-
 def launcher() -> list[str]:
     """How `make run` starts the app: scripts/serve.py when present, else `streamlit run`."""
     serve = ROOT / "scripts" / "serve.py"
@@ -81,57 +54,11 @@ def launcher() -> list[str]:
     return [sys.executable, "-m", "streamlit", "run", str(DASHBOARD)]
 
 
-class StreamlitServer:
-    """The dashboard started as `make run` does (`launcher`) on a free port; `stop()` ends it."""
-
-    def __init__(self, data_dir: Path | None = None, log: Path | None = None):
-        self.port = free_port()
-        self.url = f"http://localhost:{self.port}"
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        if data_dir is not None:
-            env["PARKDATA_DATA_DIR"] = str(data_dir)
-        self.log = open(log or os.devnull, "w")  # noqa: SIM115 - closed in stop()
-        self.proc = subprocess.Popen(
-            [
-                *launcher(),
-                "--server.address",
-                "localhost",
-                "--server.port",
-                str(self.port),
-                "--server.headless",
-                "true",
-                "--browser.gatherUsageStats",
-                "false",
-                "--server.fileWatcherType",
-                "none",
-                "--server.runOnSave",
-                "false",
-            ],
-            cwd=ROOT,
-            env=env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait_healthy(self, timeout_s: float = 90) -> None:
-        deadline = time.monotonic() + timeout_s
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.proc.returncode}")
-            if _healthy(self.url):
-                return
-            time.sleep(0.3)
-        raise TimeoutError(f"streamlit did not answer on {self.url} within {timeout_s} s")
-
-    def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait(timeout=15)
-        self.log.close()
+def streamlit_server(data_dir: Path | None = None, log: Path | None = None) -> Server:
+    """The dashboard started as `make run` does (`launcher`) on a free port."""
+    port = free_port()
+    env = {"PARKDATA_DATA_DIR": str(data_dir)} if data_dir is not None else {}
+    return Server([*launcher(), *streamlit_args(port)], port, ROOT, env, log)
 
 
 @pytest.fixture(scope="session")
@@ -145,7 +72,7 @@ def fixture_package(tmp_path_factory) -> Path:
 def app_url(tmp_path_factory, fixture_package) -> Iterator[str]:
     """The dashboard on the fixture package (parkdata.testing.fixtures), for the whole session."""
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    server = StreamlitServer(data_dir=fixture_package, log=log)
+    server = streamlit_server(data_dir=fixture_package, log=log)
     try:
         server.wait_healthy()
         yield server.url
@@ -157,7 +84,7 @@ def app_url(tmp_path_factory, fixture_package) -> Iterator[str]:
 def real_app_url(tmp_path_factory) -> Iterator[str]:
     """The dashboard on the real data package (the national catalogue and the curated parks)."""
     log = tmp_path_factory.mktemp("streamlit-real") / "server.log"
-    server = StreamlitServer(log=log)
+    server = streamlit_server(log=log)
     try:
         server.wait_healthy()
         yield server.url
@@ -211,7 +138,7 @@ def hostile_app_url(tmp_path_factory) -> Iterator[str]:
     from parkdata.testing.synthetic import hostile_package
 
     package = hostile_package(12, tmp_path_factory.mktemp("hostile-package"), seed=4)
-    server = StreamlitServer(data_dir=package, log=tmp_path_factory.mktemp("hostile") / "log")
+    server = streamlit_server(data_dir=package, log=tmp_path_factory.mktemp("hostile") / "log")
     try:
         server.wait_healthy()
         yield server.url

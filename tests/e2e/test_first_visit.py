@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import StreamlitServer, current_url, wait_for_app_run
+from conftest import current_url, streamlit_server, wait_for_app_run
 from test_browser import no_exception
 
 from parkdata.present.i18n import t
@@ -14,7 +14,7 @@ from parkdata.present.i18n import t
 
 @pytest.fixture
 def fresh_url(tmp_path):
-    server = StreamlitServer(log=tmp_path / "server.log")
+    server = streamlit_server(log=tmp_path / "server.log")
     try:
         server.wait_healthy()
         yield server.url

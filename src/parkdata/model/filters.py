@@ -31,6 +31,16 @@ from parkdata.model import levels as lv
 MAX_TEXT = 80  # characters kept from a search
 GROUP_BY = ("province", "city", "zone_type")  # how Compare groups parks
 NAME_COLUMNS = ("name_zh", "short_name_zh", "name_en")
+# The filters that choose among values: (Filters field, UI label key, vocabulary of its codes;
+# None: a place, shown by its name). The sidebar draws them, exports describe them.
+CHOICES = (
+    ("provinces", "province", None),
+    ("cities", "city", None),
+    ("levels", "level", "levels"),
+    ("zone_types", "zone_type", "zone_types"),
+    ("sectors", "sector", "sectors"),
+    ("origins", "origin", "origins"),
+)
 
 
 @dataclass(frozen=True)

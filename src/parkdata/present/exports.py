@@ -27,7 +27,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from parkdata.model.filters import Filters
+from parkdata.model.filters import CHOICES, Filters
 from parkdata.present.labels import Labels
 
 BOM = "\ufeff"
@@ -205,16 +205,6 @@ def geojson_bytes(parks: pd.DataFrame, metadata: Mapping[str, object] | None = N
     return json.dumps(collection, ensure_ascii=False, indent=1, default=str).encode("utf-8")
 
 
-FILTER_PARTS = (  # (Filters field, label key, vocabulary of its codes or None for places)
-    ("provinces", "province", None),
-    ("cities", "city", None),
-    ("levels", "level", "levels"),
-    ("zone_types", "zone_type", "zone_types"),
-    ("sectors", "sector", "sectors"),
-    ("origins", "origin", "origins"),
-)
-
-
 def _shown(values: tuple[str, ...], vocabulary: str | None, labels: Labels) -> list[str]:
     if vocabulary is None:
         return [labels.place(v) for v in values]
@@ -224,7 +214,7 @@ def _shown(values: tuple[str, ...], vocabulary: str | None, labels: Labels) -> l
 def filter_summary(f: Filters, labels: Labels) -> str:
     """Human-readable filter description, e.g. '级别=国家级; 省份=湖南省'."""
     parts = []
-    for field, key, vocabulary in FILTER_PARTS:
+    for field, key, vocabulary in CHOICES:
         values = getattr(f, field)
         if values:
             parts.append(f"{labels.t(key)}=" + ",".join(_shown(values, vocabulary, labels)))
@@ -268,7 +258,7 @@ def export_metadata(
 def export_filename(f: Filters, table: str, ext: str, labels: Labels) -> str:
     """e.g. 'parkdata_园区_级别-国家级_省份-湖南省.csv'; 'parkdata_parks_all.csv' unfiltered."""
     parts = ["parkdata", labels.code("table_kinds", table)]
-    for field, key, vocabulary in FILTER_PARTS:
+    for field, key, vocabulary in CHOICES:
         values = getattr(f, field)
         if values:
             shown = "+".join(labels.code(vocabulary, v) if vocabulary else v for v in values[:3])
