@@ -17,6 +17,7 @@ from pathlib import Path
 import pandas as pd
 
 from parkdata.data.schema import (
+    CATALOG,
     DATA_DIR,
     FACT_TABLES,
     ORIGINS,
@@ -108,7 +109,7 @@ def read_parts(package_dir: Path | str = DATA_DIR) -> dict[str, Dataset]:
 def catalog_links(parts: dict[str, Dataset]) -> pd.Series:
     """catalogue park_id -> curated park_id, for the curated parks that name a catalogue code
     found exactly once in the catalogue (the rules report the others)."""
-    curated, catalog = parts.get("articles"), parts.get("catalog_2018")
+    curated, catalog = parts.get("articles"), parts.get(CATALOG)
     if curated is None or catalog is None:
         return pd.Series(dtype="string")
     codes = catalog.parks["catalog_code"].value_counts()
@@ -132,7 +133,7 @@ def combine(parts: dict[str, Dataset]) -> Dataset:
     frames: dict[str, list[pd.DataFrame]] = {t: [] for t in ZONE_TABLES}
     for origin, part in parts.items():
         parks = part.parks
-        if origin == "catalog_2018":
+        if origin == CATALOG:
             parks = parks[~parks["park_id"].isin(list(links.index))]
         elif len(links):
             catalog_id = pd.Series(links.index, index=links.to_numpy(), dtype="string")
@@ -140,7 +141,7 @@ def combine(parts: dict[str, Dataset]) -> Dataset:
         frames["parks"].append(parks)
         for table in FACT_TABLES:
             facts = getattr(part, table)
-            if origin == "catalog_2018" and len(links):
+            if origin == CATALOG and len(links):
                 moved = facts["park_id"].map(links)
                 facts = facts.assign(park_id=moved.fillna(facts["park_id"]).astype("string"))
             frames[table].append(facts)

@@ -20,6 +20,7 @@ FACT_TABLES = ("events", "indicators", "industries")
 # Where zones come from (the origins vocabulary) -> the prefix of that origin's resources: the
 # curated parks.csv, events.csv, … and the generated catalog_parks (catalog/parks.csv), …
 ORIGINS = {"articles": "", "catalog_2018": "catalog_"}
+CATALOG = "catalog_2018"  # the origin a curated park joins when it is linked by catalog_code
 
 
 @dataclass(frozen=True)

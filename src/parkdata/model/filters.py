@@ -25,6 +25,7 @@ import pandas as pd
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_starts, parse_partial_date
 from parkdata.data.frames import isin
+from parkdata.data.schema import CATALOG
 from parkdata.data.textnorm import to_simplified
 from parkdata.model import levels as lv
 
@@ -125,6 +126,15 @@ def text_mask(ds: Dataset, text: str) -> pd.Series:
 # ---------------------------------------------------------------- applying
 
 
+def origin_mask(parks: pd.DataFrame, origins: tuple[str, ...]) -> pd.Series:
+    """Parks of any of `origins`. A curated park linked to its catalogue entry (catalog_id) is
+    of both origins: it is listed in the catalogue and curated from the articles."""
+    mask = isin(parks["origin"], origins)
+    if CATALOG in origins and "catalog_id" in parks:
+        mask |= parks["catalog_id"].notna()
+    return mask
+
+
 def park_mask(ds: Dataset, f: Filters) -> pd.Series:
     """Boolean mask over ds.parks (levels as they are in `ds`, see `as_of_view`)."""
     parks = ds.parks
@@ -134,10 +144,11 @@ def park_mask(ds: Dataset, f: Filters) -> pd.Series:
         ("city", f.cities),
         ("level", f.levels),
         ("zone_type", f.zone_types),
-        ("origin", f.origins),
     ):
         if values:
             mask &= isin(parks[column], values)
+    if f.origins:
+        mask &= origin_mask(parks, f.origins)
     if f.sectors:
         ids = ds.industries.loc[isin(ds.industries["sector"], f.sectors), "park_id"].dropna()
         mask &= isin(parks["park_id"], set(ids))
