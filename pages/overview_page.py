@@ -7,7 +7,6 @@ import streamlit as st
 from pages._app import components as ui
 from pages._app import loaders
 from pages._app.context import current
-from parkdata.present import overview
 
 run = current()
 lab = run.labels
@@ -35,12 +34,13 @@ if not ui.empty_state(len(ds.parks), lab):
     cols[4].metric(lab.t("m_sources"), fig.n_sources, help=lab.t("m_sources_help"))
     if fig.newest_source:
         cols[4].caption(lab.t("m_newest_source", date=fig.newest_source))
+    today = pd.Timestamp.today().date().isoformat()
+    counts, past, upcoming = loaders.overview_tables(run.handle, run.filters, run.lang, today)
     left, right = st.columns([2, 3])
     with left:
         st.subheader(lab.t("counts_by_level"))
-        st.dataframe(overview.level_province_counts(ds.parks, lab), placeholder="—")
+        st.dataframe(counts, placeholder="—")
     with right:
-        past, upcoming = overview.events(ds, lab, pd.Timestamp.today().normalize())
         st.subheader(lab.t("recent_events"))
         ui.dataframe(past, lab)
         if len(upcoming):

@@ -26,6 +26,7 @@ from parkdata.data.schema import DATA_DIR, read_descriptor
 from parkdata.model import compare, levels, overview, peers, profile, timeline
 from parkdata.model.filters import Filters, apply_filters, approval_year_range, options
 from parkdata.present import charts, maps, tables
+from parkdata.present import overview as present_overview
 from parkdata.present import timeline as timeline_labels
 from parkdata.present.labels import Labels
 
@@ -163,6 +164,18 @@ def map_deck(handle: Handle, f: Filters, lang: str, basemap: bool, selected: str
 @st.cache_resource(show_spinner=False, max_entries=32)
 def overview_figures(handle: Handle, f: Filters) -> overview.Figures:
     return overview.figures(filtered(handle, f), area(handle, f), AREA)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def overview_tables(
+    handle: Handle, f: Filters, lang: str, today: str
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(zones per province and level, the latest dated events, the upcoming ones) of the
+    Overview, cached per view and day (building the events' citations is most of its run)."""
+    ds = filtered(handle, f)
+    lab = labels(handle, lang)
+    past, upcoming = present_overview.events(ds, lab, pd.Timestamp(today))
+    return present_overview.level_province_counts(ds.parks, lab), past, upcoming
 
 
 def group_labels(by: str, lab: Labels) -> dict[str, str] | None:
