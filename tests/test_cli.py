@@ -353,8 +353,9 @@ def test_export_by_origin_and_as_geojson_in_english(fixture_dir, tmp_path):
     )
     assert result.exit_code == 0, result.output
     collection = json.loads(geo.read_text(encoding="utf-8"))
-    assert [f["id"] for f in collection["features"]] == ["s449001", "g111001"]
-    props = collection["features"][0]["properties"]
+    # cs-hitech is curated and linked to its catalogue entry, so it is of both origins
+    assert [f["id"] for f in collection["features"]] == ["cs-hitech", "s449001", "g111001"]
+    props = collection["features"][1]["properties"]
     assert (props["origin"], props["level"], props["province_en"]) == (
         "National catalogue",
         "Provincial",

@@ -40,8 +40,10 @@ def test_figures_of_an_empty_selection_are_missing_not_zero(ds, area):
 
 
 def test_cited_sources_are_those_of_the_facts_levels_and_points(ds):
-    catalogue = apply_filters(ds, Filters(origins=("catalog_2018",)))
-    assert overview.cited_sources(catalogue) == {"cat_2018"}
+    beijing = apply_filters(ds, Filters(provinces=("北京市",)))  # one catalogue-only zone
+    assert overview.cited_sources(beijing) == {"cat_2018"}
+    catalogue = apply_filters(ds, Filters(origins=("catalog_2018",)))  # with cs-hitech, linked
+    assert overview.cited_sources(catalogue) == {"art-a", "ref-gb", "cat_2018"}
     assert overview.cited_sources(ds) == {"art-a", "ref-gb", "cat_2018"}
 
 
