@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from parkdata.data.schema import read_descriptor, vocab_names
+from parkdata.data.schema import CATALOG, LEVEL_UNKNOWN, TARGET, read_descriptor, vocab_names
 from parkdata.data.vocab import GREY, Vocabulary, ordered
 
 
@@ -82,3 +82,12 @@ def test_prefecture_centres_are_numbers_in_china(ds):
     assert len(located) == len(places)
     assert located["lat"].between(15, 54).all() and located["lon"].between(73, 136).all()
     assert set(places["province"]) <= set(ds.vocab["provinces"].codes())
+
+
+def test_the_codes_the_model_names_are_rows_of_the_vocabularies(ds):
+    """The few codes the code spells (schema.CATALOG, LEVEL_UNKNOWN, TARGET) are vocabulary rows,
+    so renaming one in a CSV fails here instead of silently matching nothing."""
+    assert LEVEL_UNKNOWN in ds.vocab["levels"].codes()
+    assert CATALOG in ds.vocab["origins"].codes()
+    kinds = ds.vocab["indicator_kinds"].frame.set_index("kind")
+    assert str(kinds.loc[TARGET, "counts_as_actual"]).lower() == "false"

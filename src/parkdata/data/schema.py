@@ -21,6 +21,9 @@ FACT_TABLES = ("events", "indicators", "industries")
 # curated parks.csv, events.csv, … and the generated catalog_parks (catalog/parks.csv), …
 ORIGINS = {"articles": "", "catalog_2018": "catalog_"}
 CATALOG = "catalog_2018"  # the origin a curated park joins when it is linked by catalog_code
+# Two codes the model reasons about (rows of vocab/levels.csv and vocab/indicator_kinds.csv):
+LEVEL_UNKNOWN = "unknown"  # no source gives the level, or the as-of date precedes it
+TARGET = "target"  # a stated goal: never an actual, never compared with one
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from collections.abc import Sequence
 import pandas as pd
 
 from parkdata.data.frames import isin
+from parkdata.data.schema import LEVEL_UNKNOWN, TARGET
 
 ACTUAL_KINDS = ("actual", "estimate")
-UNKNOWN = "unknown"
+UNKNOWN = LEVEL_UNKNOWN
 
 
 def _levels(parks: pd.DataFrame, levels: Sequence[str]) -> pd.Series:
@@ -229,7 +230,7 @@ def targets_with_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.Da
     if "qualifier" not in ind:
         ind = ind.assign(qualifier=pd.Series(pd.NA, index=ind.index, dtype="string"))
     ind = ind[ind["_key"].notna() & ind["value"].notna()]
-    targets = ind[ind["kind"] == "target"]
+    targets = ind[ind["kind"] == TARGET]
     actuals = ind[ind["kind"].isin(ACTUAL_KINDS)].assign(
         _year=lambda f: f["year"].astype("Float64").fillna(-1)
     )

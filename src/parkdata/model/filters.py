@@ -25,7 +25,7 @@ import pandas as pd
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_starts, parse_partial_date
 from parkdata.data.frames import isin
-from parkdata.data.schema import CATALOG
+from parkdata.data.schema import CATALOG, LEVEL_UNKNOWN
 from parkdata.data.textnorm import to_simplified
 from parkdata.model import levels as lv
 
@@ -177,7 +177,7 @@ def as_of_view(ds: Dataset, as_of: str) -> Dataset:
     first = lv.first_dated(ds)
     later = set(first[first > when].index)
     parks = ds.parks[~isin(ds.parks["park_id"], later)]
-    parks = parks.assign(level=parks["park_id"].map(held).astype("string").fillna("unknown"))
+    parks = parks.assign(level=parks["park_id"].map(held).astype("string").fillna(LEVEL_UNKNOWN))
     events = ds.events[~(date_starts(ds.events["date"]) > when)]
     year = when.year
     indicators = ds.indicators[~(ds.indicators["year"] > year).fillna(False)]

@@ -17,6 +17,7 @@ import pandas as pd
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_ends, date_precisions, date_starts
 from parkdata.data.frames import isin
+from parkdata.data.schema import LEVEL_UNKNOWN
 
 ESTABLISHED = "established"  # the event (and status) of a park's founding
 
@@ -67,9 +68,9 @@ def level_at(ds: Dataset, when: str | pd.Timestamp) -> pd.Series:
     latest = approvals[approvals["start"] <= when].groupby("park_id")["level_after"].last()
     parks = ds.parks.set_index("park_id")
     as_of = date_starts(parks["level_as_of"])
-    fallback = parks["level"].where(as_of.notna() & (as_of <= when), "unknown")
+    fallback = parks["level"].where(as_of.notna() & (as_of <= when), LEVEL_UNKNOWN)
     has_approvals = parks.index.isin(approvals["park_id"])
-    fallback = fallback.where(~has_approvals, "unknown")  # dated history wins when it exists
+    fallback = fallback.where(~has_approvals, LEVEL_UNKNOWN)  # dated history wins when it exists
     levels = fallback.astype("string")
     levels.loc[latest.index.intersection(levels.index)] = latest.astype("string")
     return levels.rename("level")

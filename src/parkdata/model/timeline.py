@@ -9,6 +9,7 @@ import pandas as pd
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_starts
 from parkdata.data.frames import isin
+from parkdata.data.schema import TARGET
 from parkdata.model import levels
 
 history = levels.status_history
@@ -33,14 +34,14 @@ def markers(ds: Dataset) -> pd.DataFrame:
         }
     )
     ind = ds.indicators
-    tg = ind[(ind["kind"] == "target") & ind["park_id"].notna() & ind["target_year"].notna()]
+    tg = ind[(ind["kind"] == TARGET) & ind["park_id"].notna() & ind["target_year"].notna()]
     years = tg["target_year"].astype("Int64")
     targets = pd.DataFrame(
         {
             "park_id": tg["park_id"],
             "date": pd.to_datetime([f"{int(y)}-01-01" for y in years]),
             "when": years.astype("string"),
-            "kind": pd.Series("target", index=tg.index, dtype="string"),
+            "kind": pd.Series(TARGET, index=tg.index, dtype="string"),
             "indicator": tg["indicator"],
             "value": tg["value"],
             "unit": tg["unit"],

@@ -15,6 +15,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from parkdata.data.schema import LEVEL_UNKNOWN, TARGET
 from parkdata.model import compare
 from parkdata.present.labels import Labels
 
@@ -131,10 +132,10 @@ def status_timeline(
 def _add_markers(fig: go.Figure, marks: pd.DataFrame, labels: Labels) -> None:
     marks = marks.assign(
         _date=pd.to_datetime(marks["date"].astype("object")),
-        _group=marks["kind"].where(marks["kind"] == "target", "event"),
+        _group=marks["kind"].where(marks["kind"] == TARGET, "event"),
     )
     marks = marks[marks["_date"].notna()]
-    styles = {"event": EVENT_MARKER, "target": TARGET_MARKER}
+    styles = {"event": EVENT_MARKER, TARGET: TARGET_MARKER}
     for group, (symbol, colour) in styles.items():
         part = marks[marks["_group"] == group]
         if part.empty:
@@ -211,9 +212,9 @@ def compare_bar(
     categories += [c for c in present if c not in categories]
     shown = [x_labels.get(c, c) if x_labels else labels.place(c) or c for c in categories]
     dense = len(categories) > 12  # many groups: the counts live in the hover, not on the bars
-    level_codes = set(frame["level"].astype("string").fillna("unknown"))
+    level_codes = set(frame["level"].astype("string").fillna(LEVEL_UNKNOWN))
     for level in [lv for lv in labels.order("levels") if lv in level_codes]:
-        part = frame[frame["level"].astype("string").fillna("unknown") == level]
+        part = frame[frame["level"].astype("string").fillna(LEVEL_UNKNOWN) == level]
         part = part.set_index(part[x].astype("string").fillna("—")).reindex(categories)
         values = [None if pd.isna(v) else float(v) for v in part[y]]
         n = _counts(part, n_col)

@@ -29,6 +29,7 @@ import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 from shapely.geometry import shape
 
+from parkdata.data.schema import LEVEL_UNKNOWN
 from parkdata.present.labels import Labels
 
 MAX_POINTS = 5000  # above this the map shows counts per grid cell, not individual parks
@@ -147,8 +148,8 @@ def park_points(
     )
     at_park = at_park.astype("boolean").fillna(False).astype(bool)
     levels = labels.vocab["levels"]
-    level = mapped["level"].astype("string").fillna("unknown")
-    level = level.where(level.isin(levels.codes()), "unknown")
+    level = mapped["level"].astype("string").fillna(LEVEL_UNKNOWN)
+    level = level.where(level.isin(levels.codes()), LEVEL_UNKNOWN)
     colour = {code: rgb(levels.colour(code)) for code in levels.codes()}
     names = labels.park_names(mapped)
     points = pd.DataFrame(
@@ -242,7 +243,7 @@ def density_cells(parks: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     cell_x = (mapped["lon"].astype(float) // GRID_DEG).astype(int)
     cell_y = (mapped["lat"].astype(float) // GRID_DEG).astype(int)
     levels = mapped["level"].astype("object").where(mapped["level"].isin(order))
-    counts = pd.crosstab([cell_x.rename("x"), cell_y.rename("y")], levels.fillna("unknown"))
+    counts = pd.crosstab([cell_x.rename("x"), cell_y.rename("y")], levels.fillna(LEVEL_UNKNOWN))
     counts = counts.reindex(columns=list(order), fill_value=0)
     cells = counts.add_prefix("n_").reset_index()
     cells["n"] = counts.sum(axis=1).to_numpy()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from parkdata.data.schema import TARGET
 from parkdata.present.labels import Labels
 
 
@@ -20,7 +21,7 @@ def marker_labels(markers: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     desc = "description_en" if labels.lang == "en" else "description_zh"
     out = []
     for row in markers.to_dict("records"):
-        if row["kind"] == "target":
+        if row["kind"] == TARGET:
             qualifier = labels.code("qualifiers", row.get("qualifier"))
             amount = f"{qualifier}{' ' if qualifier and labels.lang == 'en' else ''}"
             amount += f"{_number(row.get('value'))} {labels.code('units', row.get('unit'))}"
