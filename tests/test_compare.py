@@ -18,8 +18,13 @@ def order(ds) -> tuple[str, ...]:
 @pytest.fixture(scope="module")
 def inexact(ds) -> tuple[str, ...]:
     """Qualifiers that are no exact figure (qualifiers.exact false): the size class."""
-    exact = set(ds.vocab["qualifiers"].where("exact"))
-    return tuple(q for q in ds.vocab["qualifiers"].codes() if q not in exact)
+    return compare.inexact_qualifiers(ds.vocab)
+
+
+@pytest.fixture(scope="module")
+def kinds(ds) -> tuple[str, ...]:
+    """Indicator kinds that count as a park's value: actual and estimate, never a target."""
+    return compare.actual_kinds(ds.vocab)
 
 
 def with_rows(ds, table: str, *rows: dict):
@@ -73,8 +78,10 @@ def test_levels_present_drops_a_level_no_park_holds_and_keeps_true_zeros(ds, ord
     assert beijing.to_dict() == {"national": 1, "provincial": 0, "unknown": 0}
 
 
-def test_park_values_convert_hectares_to_the_base_unit(ds):
-    values = compare.park_values(ds.indicators, ds.units, "approved_area").set_index("park_id")
+def test_park_values_convert_hectares_to_the_base_unit(ds, kinds, inexact):
+    values = compare.park_values(
+        ds.indicators, ds.units, "approved_area", kinds=kinds, inexact=inexact
+    ).set_index("park_id")
     assert values["value"].to_dict() == pytest.approx(
         {"cs-hitech": 11.17, "s449001": 2.105, "g111001": 39.8}
     )
@@ -82,24 +89,32 @@ def test_park_values_convert_hectares_to_the_base_unit(ds):
     assert values.loc["cs-hitech", "fact_id"] == "g431001-i01"  # the catalogue's, re-pointed
 
 
-def test_park_values_take_the_latest_year_and_only_the_kinds_asked_for(ds):
+def test_park_values_take_the_latest_year_and_only_the_kinds_asked_for(ds, kinds, inexact):
     newer = fact("x1", "cs-hitech", "planned_area", 4000.0, "mu", year=2023)
     target = fact("x2", "linwu", "planned_area", 9.0, "km2", kind="target")
     values = compare.park_values(
-        with_rows(ds, "indicators", newer, target).indicators, ds.units, "planned_area"
+        with_rows(ds, "indicators", newer, target).indicators,
+        ds.units,
+        "planned_area",
+        kinds=kinds,
+        inexact=inexact,
     ).set_index("park_id")
     assert values.loc["cs-hitech", "value"] == pytest.approx(4000 * 0.00066667)
     assert values.loc["cs-hitech", "fact_id"] == "x1"
     assert "linwu" not in values.index  # a target is not a value the park has
-    revenue = compare.park_values(ds.indicators, ds.units, "total_revenue")
+    revenue = compare.park_values(
+        ds.indicators, ds.units, "total_revenue", kinds=kinds, inexact=inexact
+    )
     assert revenue.set_index("park_id")["value"].to_dict() == {"linwu": 100.0}  # the estimate
-    actual_only = compare.park_values(ds.indicators, ds.units, "total_revenue", kinds=("actual",))
+    actual_only = compare.park_values(
+        ds.indicators, ds.units, "total_revenue", kinds=("actual",), inexact=inexact
+    )
     assert actual_only.empty
 
 
-def test_indicator_by_level_totals_counts_and_missing(ds, order):
+def test_indicator_by_level_totals_counts_and_missing(ds, order, kinds, inexact):
     out = compare.indicator_by_level(
-        ds.indicators, ds.parks, ds.units, "approved_area", order
+        ds.indicators, ds.parks, ds.units, "approved_area", order, kinds=kinds, inexact=inexact
     ).set_index("level")
     assert list(out.index) == list(order)
     assert out.loc["national", "total"] == pytest.approx(11.17 + 39.8)
@@ -114,9 +129,16 @@ def test_indicator_by_level_totals_counts_and_missing(ds, order):
     assert out.loc["national", "base_unit"] == "km2"
 
 
-def test_indicator_by_province_and_level(ds, order):
+def test_indicator_by_province_and_level(ds, order, kinds, inexact):
     out = compare.indicator_by_level(
-        ds.indicators, ds.parks, ds.units, "approved_area", order, by=["province", "level"]
+        ds.indicators,
+        ds.parks,
+        ds.units,
+        "approved_area",
+        order,
+        by=["province", "level"],
+        kinds=kinds,
+        inexact=inexact,
     )
     assert len(out) == 3 * 4
     got = out.set_index(["province", "level"])
@@ -133,17 +155,17 @@ def test_values_from_a_series(ds, order):
     assert set(out["base_unit"]) == {"km2"}
 
 
-def test_a_size_class_is_never_summed(ds, order, inexact):
+def test_a_size_class_is_never_summed(ds, order, kinds, inexact):
     """千亿级 is a class (at least 1000 亿元), not the exact figure 1000: with the qualifiers
     the vocabulary marks as not exact left out, no total, median or value reads it, while an
     exact figure of the same indicator still counts."""
     assert inexact == ("size_class",)
     exact = fact("x1", "linwu", "cluster_output", 320.0, "cny_100m")
     both = with_rows(ds, "indicators", exact).indicators
-    values = compare.park_values(both, ds.units, "cluster_output", inexact=inexact)
+    values = compare.park_values(both, ds.units, "cluster_output", kinds=kinds, inexact=inexact)
     assert values["park_id"].tolist() == ["linwu"] and values["value"].iloc[0] == 320
     out = compare.indicator_by_level(
-        both, ds.parks, ds.units, "cluster_output", order, inexact=inexact
+        both, ds.parks, ds.units, "cluster_output", order, kinds=kinds, inexact=inexact
     ).set_index("level")
     assert pd.isna(out.loc["national", "total"]) and out.loc["national", "n_missing"] == 3
     assert out.loc["provincial", "total"] == pytest.approx(320)
@@ -152,16 +174,16 @@ def test_a_size_class_is_never_summed(ds, order, inexact):
     assert not set(values["fact_id"]) & set(classes)
 
 
-def test_mixed_families_are_refused(ds):
+def test_mixed_families_are_refused(ds, kinds, inexact):
     bad = with_rows(ds, "indicators", fact("x1", "linwu", "approved_area", 3.0, "count"))
     with pytest.raises(ValueError, match="mixes unit families"):
-        compare.park_values(bad.indicators, ds.units, "approved_area")
+        compare.park_values(bad.indicators, ds.units, "approved_area", kinds=kinds, inexact=inexact)
 
 
-def test_unknown_units_are_refused(ds):
+def test_unknown_units_are_refused(ds, kinds, inexact):
     bad = with_rows(ds, "indicators", fact("x1", "linwu", "approved_area", 3.0, "acre"))
     with pytest.raises(ValueError, match="unknown unit"):
-        compare.park_values(bad.indicators, ds.units, "approved_area")
+        compare.park_values(bad.indicators, ds.units, "approved_area", kinds=kinds, inexact=inexact)
 
 
 def test_sector_mix_shares_over_parks_with_data(ds, order):
@@ -195,16 +217,16 @@ def test_sector_mix_by_province(ds, order):
     assert got.loc[("湖南省", "national", "automotive"), "n_parks"] == 0
 
 
-def test_targets_paired_with_actuals_where_both_exist(ds):
+def test_targets_paired_with_actuals_where_both_exist(ds, kinds):
     city = [
         fact("x1", pd.NA, "signed_projects", 12.0, "count", region="湛江市"),
         fact("x2", pd.NA, "signed_projects", 20.0, "count", kind="target", region="湛江市"),
         fact("x3", "cz-etdz", "tax_revenue", 5.0, "cny_100m", kind="target", target_year=2025),
     ]
     indicators = with_rows(ds, "indicators", *city).indicators
-    both = compare.targets_with_actuals(indicators, ds.units)
+    both = compare.targets_with_actuals(indicators, ds.units, kinds=kinds)
     assert set(both["target_fact_id"]) == {"linwu-i2", "x2", "x3"}
-    out = compare.targets_vs_actuals(indicators, ds.units).set_index("target_fact_id")
+    out = compare.targets_vs_actuals(indicators, ds.units, kinds=kinds).set_index("target_fact_id")
     assert set(out.index) == {"linwu-i2", "x2"}  # x3 has no actual
     revenue = out.loc["linwu-i2"]
     assert (revenue["actual_fact_id"], revenue["target_year"]) == ("linwu-i1", 2025)
@@ -214,21 +236,21 @@ def test_targets_paired_with_actuals_where_both_exist(ds):
     assert city_row["actual_value"] == 12.0 and city_row["ratio"] == pytest.approx(0.6)
 
 
-def test_a_target_and_an_actual_of_other_units_are_compared_in_the_base_unit(ds):
+def test_a_target_and_an_actual_of_other_units_are_compared_in_the_base_unit(ds, kinds):
     actual = fact("x1", "cz-etdz", "tax_revenue", 5000.0, "cny_10k")
     target = fact("x2", "cz-etdz", "tax_revenue", 1.0, "cny_100m", kind="target")
     out = compare.targets_vs_actuals(
-        with_rows(ds, "indicators", actual, target).indicators, ds.units
+        with_rows(ds, "indicators", actual, target).indicators, ds.units, kinds=kinds
     ).set_index("target_fact_id")
     assert out.loc["x2", "ratio"] == pytest.approx(0.5)
     assert out.loc["x2", "base_unit"] == "cny_100m"
 
 
-def test_a_size_class_target_says_so_beside_its_value(ds):
+def test_a_size_class_target_says_so_beside_its_value(ds, kinds):
     goal = fact("x1", "linwu", "total_revenue", 1000.0, "cny_100m", kind="target")
     goal |= {"qualifier": "size_class", "target_year": 2019}
     pairs = compare.targets_vs_actuals(
-        with_rows(ds, "indicators", goal).indicators, ds.units
+        with_rows(ds, "indicators", goal).indicators, ds.units, kinds=kinds
     ).set_index("target_fact_id")
     assert (pairs.loc["x1", "target_qualifier"], pairs.loc["x1", "target_year"]) == (
         "size_class",

@@ -212,9 +212,12 @@ def test_size_classes_and_expectations_are_not_exact_results(ds):
 def test_size_classes_stay_out_of_every_total(ds):
     """浏阳's 千亿级 and 五百亿级 are classes: with the qualifiers the vocabulary marks as not
     exact left out, no per-park value reads them."""
-    exact = set(ds.vocab["qualifiers"].where("exact"))
-    inexact = tuple(q for q in ds.vocab["qualifiers"].codes() if q not in exact)
-    values = compare.park_values(ds.indicators, ds.units, "cluster_output", inexact=inexact)
+    inexact = compare.inexact_qualifiers(ds.vocab)
+    assert inexact == ("size_class",)
+    kinds = compare.actual_kinds(ds.vocab)
+    values = compare.park_values(
+        ds.indicators, ds.units, "cluster_output", kinds=kinds, inexact=inexact
+    )
     classes = ds.indicators.loc[ds.indicators["qualifier"].isin(inexact), "fact_id"]
     assert len(classes) and not set(values["fact_id"]) & set(classes)
 
@@ -222,7 +225,9 @@ def test_size_classes_stay_out_of_every_total(ds):
 def test_a_size_class_target_says_so_beside_its_value(ds):
     """Chenzhou's 2019 千亿园区 goal pairs with the 2017 estimate; its value 1000 is the lower
     bound of a class, and the pair carries the qualifier that says so."""
-    pairs = compare.targets_vs_actuals(ds.indicators, ds.units).set_index("target_fact_id")
+    kinds = compare.actual_kinds(ds.vocab)
+    pairs = compare.targets_vs_actuals(ds.indicators, ds.units, kinds=kinds)
+    pairs = pairs.set_index("target_fact_id")
     goal = pairs.loc["chenzhou_edz-i10"]
     assert (goal["target_qualifier"], goal["target_year"]) == ("size_class", 2019)
     assert (goal["actual_fact_id"], goal["actual_value"]) == ("chenzhou_edz-i01", 580)

@@ -229,9 +229,6 @@ def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: s
     (they are never compared)."""
     ds = filtered(handle, f)
     lab = labels(handle, lang)
-    kinds = ds.vocab["indicator_kinds"].where("counts_as_actual")
-    exact = set(ds.vocab["qualifiers"].where("exact"))
-    inexact = tuple(q for q in ds.vocab["qualifiers"].codes() if q not in exact)
     try:
         values = compare.indicator_by_level(
             ds.indicators,
@@ -240,8 +237,8 @@ def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: s
             indicator,
             lab.order("levels"),
             [by],
-            kinds=kinds,
-            inexact=inexact,
+            kinds=compare.actual_kinds(ds.vocab),
+            inexact=compare.inexact_qualifiers(ds.vocab),
         )
     except ValueError:
         return None

@@ -7,15 +7,27 @@ missing total and median (<NA>), not 0. Values are converted to the base unit of
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import pandas as pd
 
 from parkdata.data.frames import isin
 from parkdata.data.schema import LEVEL_UNKNOWN, TARGET
+from parkdata.data.vocab import Vocabulary
 
-ACTUAL_KINDS = ("actual", "estimate")
 UNKNOWN = LEVEL_UNKNOWN
+
+
+def actual_kinds(vocab: Mapping[str, Vocabulary]) -> tuple[str, ...]:
+    """Indicator kinds that are a value the park has (indicator_kinds.counts_as_actual: actual,
+    estimate), as opposed to a target."""
+    return vocab["indicator_kinds"].where("counts_as_actual")
+
+
+def inexact_qualifiers(vocab: Mapping[str, Vocabulary]) -> tuple[str, ...]:
+    """Qualifiers that are no exact figure (qualifiers.exact false: a size class, 千亿级)."""
+    exact = set(vocab["qualifiers"].where("exact"))
+    return tuple(q for q in vocab["qualifiers"].codes() if q not in exact)
 
 
 def _levels(parks: pd.DataFrame, levels: Sequence[str]) -> pd.Series:
@@ -76,8 +88,9 @@ def park_values(
     indicators: pd.DataFrame,
     units: pd.DataFrame,
     indicator: str,
-    kinds: tuple[str, ...] = ACTUAL_KINDS,
-    inexact: tuple[str, ...] = (),
+    *,
+    kinds: Sequence[str],
+    inexact: Sequence[str],
 ) -> pd.DataFrame:
     """One value per park for `indicator` in the family's base unit: park_id, value (Float64),
     base_unit, year, unit, fact_id. The latest year wins (undated rows rank first); rows for a
@@ -88,7 +101,7 @@ def park_values(
     rows = indicators[
         (indicators["indicator"] == indicator)
         & indicators["park_id"].notna()
-        & indicators["kind"].isin(kinds)
+        & indicators["kind"].isin(list(kinds))
         & indicators["value"].notna()
         & ~size_class
     ]
@@ -119,14 +132,14 @@ def indicator_by_level(
     levels: Sequence[str],
     by: str | list[str] = "level",
     *,
-    kinds: tuple[str, ...] = ACTUAL_KINDS,
-    inexact: tuple[str, ...] = (),
+    kinds: Sequence[str],
+    inexact: Sequence[str],
 ) -> pd.DataFrame:
     """Per group of `by` (level, or e.g. ['province', 'level']): total and median of the
     indicator in the base unit over the parks that have a value, `n_parks` (parks with a value)
     and `n_missing` (parks of the group without one). Every level appears; a group without any
     value has <NA> total/median. Columns: *by, total, median, base_unit, n_parks, n_missing."""
-    values = park_values(indicators, units, indicator, kinds, inexact)
+    values = park_values(indicators, units, indicator, kinds=kinds, inexact=inexact)
     base = values["base_unit"].dropna().unique()
     per_park = values.set_index("park_id")["value"]
     return values_by_level(per_park, parks, levels, by, base_unit=base[0] if len(base) else None)
@@ -220,18 +233,21 @@ def sector_mix(
     return _ordered(out, [*keys, "level"], levels).reset_index(drop=True)
 
 
-def targets_with_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
-    """Every target, with the latest actual (or estimate) of the same park (or, for city-wide
-    rows, the same region) and indicator where one exists. Columns: park_id, region, indicator,
-    target_value, target_unit, target_year, target_fact_id, target_source_id, actual_value,
-    actual_unit, actual_year, actual_fact_id, target_base, actual_base, base_unit and ratio =
-    actual_base / target_base (only within one unit family; missing without an actual)."""
+def targets_with_actuals(
+    indicators: pd.DataFrame, units: pd.DataFrame, *, kinds: Sequence[str]
+) -> pd.DataFrame:
+    """Every target, with the latest value of a kind in `kinds` (actual, estimate) of the same
+    park (or, for city-wide rows, the same region) and indicator where one exists. Columns:
+    park_id, region, indicator, target_value, target_unit, target_year, target_fact_id,
+    target_source_id, actual_value, actual_unit, actual_year, actual_fact_id, target_base,
+    actual_base, base_unit and ratio = actual_base / target_base (only within one unit family;
+    missing without an actual)."""
     ind = indicators.assign(_key=indicators["park_id"].fillna("region:" + indicators["region"]))
     if "qualifier" not in ind:
         ind = ind.assign(qualifier=pd.Series(pd.NA, index=ind.index, dtype="string"))
     ind = ind[ind["_key"].notna() & ind["value"].notna()]
     targets = ind[ind["kind"] == TARGET]
-    actuals = ind[ind["kind"].isin(ACTUAL_KINDS)].assign(
+    actuals = ind[ind["kind"].isin(list(kinds))].assign(
         _year=lambda f: f["year"].astype("Float64").fillna(-1)
     )
     latest = actuals.sort_values("_year", kind="stable").groupby(["_key", "indicator"]).tail(1)
@@ -259,9 +275,11 @@ def targets_with_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.Da
     return _with_base(out, units).reset_index(drop=True)
 
 
-def targets_vs_actuals(indicators: pd.DataFrame, units: pd.DataFrame) -> pd.DataFrame:
+def targets_vs_actuals(
+    indicators: pd.DataFrame, units: pd.DataFrame, *, kinds: Sequence[str]
+) -> pd.DataFrame:
     """`targets_with_actuals` limited to the targets that have an actual to compare with."""
-    both = targets_with_actuals(indicators, units)
+    both = targets_with_actuals(indicators, units, kinds=kinds)
     return both[both["actual_value"].notna()].reset_index(drop=True)
 
 

@@ -194,7 +194,7 @@ def unit_label(labels: Labels, unit: str) -> str:
 def indicator_choices(ds: Dataset, labels: Labels) -> dict[str, str]:
     """indicator -> label, for the indicators with an actual or estimated value for some park."""
     ind = ds.indicators
-    actual = ds.vocab["indicator_kinds"].where("counts_as_actual")
+    actual = compare.actual_kinds(ds.vocab)
     rows = ind["park_id"].notna() & isin(ind["kind"], actual) & ind["value"].notna()
     rows &= isin(ind["qualifier"], ds.vocab["qualifiers"].where("exact"))  # no size classes
     families = ds.vocab["unit_families"].where("comparable")  # no ranks
@@ -207,7 +207,9 @@ def indicator_choices(ds: Dataset, labels: Labels) -> dict[str, str]:
 def targets_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     """Every target with, where one exists, the latest actual of the same park (or region)
     and indicator; ratio = actual / target in the family's base unit."""
-    targets = compare.targets_with_actuals(ds.indicators, ds.units)
+    targets = compare.targets_with_actuals(
+        ds.indicators, ds.units, kinds=compare.actual_kinds(ds.vocab)
+    )
     names = labels.park_names(ds.parks)
     out = pd.DataFrame(
         {
