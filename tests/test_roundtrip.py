@@ -25,16 +25,10 @@ from parkdata.model import levels
 from parkdata.present import exports, maps, tables
 from parkdata.present.labels import Labels
 from parkdata.testing.fixtures import PARKS, write_fixture
-
-# (name_zh = short_name_zh, name_en): what a spreadsheet would run, what a browser would render
-HOSTILE_NAMES = (
-    ('=HYPERLINK("http://example.invalid","点我")高新区', "=1+1 Zone"),
-    ("+86经开区", "+SUM(A1:A9) Park"),
-    ("-2工业园", "-1 Park"),
-    ("@SUM(1,2)产业园", "@cmd Park"),
-    ('<img src=x onerror="window.__xss=1">长沙园区', "<script>window.__xss=2</script> Park"),
-    ("<b>粗体</b>&amp;园区", 'Comma, "quote" and\nnewline Park'),
+from parkdata.testing.synthetic import (
+    HOSTILE_NAMES,  # (name_zh, name_en) a spreadsheet would run, a browser would render
 )
+
 HOSTILE_IDS = [f"hostile-{i}" for i in range(len(HOSTILE_NAMES))]
 FORMULA_START = ("=", "+", "-", "@")
 

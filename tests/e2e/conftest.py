@@ -72,24 +72,16 @@ def fixture_package(tmp_path_factory) -> Path:
 def app_url(tmp_path_factory, fixture_package) -> Iterator[str]:
     """The dashboard on the fixture package (parkdata.testing.fixtures), for the whole session."""
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
-    server = streamlit_server(data_dir=fixture_package, log=log)
-    try:
-        server.wait_healthy()
-        yield server.url
-    finally:
-        server.stop()
+    with streamlit_server(data_dir=fixture_package, log=log) as server:
+        yield server.wait_healthy().url
 
 
 @pytest.fixture(scope="session")
 def real_app_url(tmp_path_factory) -> Iterator[str]:
     """The dashboard on the real data package (the national catalogue and the curated parks)."""
     log = tmp_path_factory.mktemp("streamlit-real") / "server.log"
-    server = streamlit_server(log=log)
-    try:
-        server.wait_healthy()
-        yield server.url
-    finally:
-        server.stop()
+    with streamlit_server(log=log) as server:
+        yield server.wait_healthy().url
 
 
 @pytest.fixture(scope="session")
@@ -141,7 +133,7 @@ def hostile_app_url(tmp_path_factory) -> Iterator[str]:
     server = streamlit_server(data_dir=package, log=tmp_path_factory.mktemp("hostile") / "log")
     try:
         server.wait_healthy()
-        yield server.url
+        yield server.wait_healthy().url
     finally:
         server.stop()
 
