@@ -199,7 +199,9 @@ def test_tooltip_one_fact_per_line_in_english(points_en, en):
         "Approved area: unknown",
     ]
     assert "Leading industries: Electronic information" in lines(points_en, "cs-hitech")
-    assert "Leading industries: <i>装备</i>制造" in lines(points_en, "linwu")  # no English
+    assert "Leading industries: <i>装备</i>制造 (Equipment manufacturing)" in lines(
+        points_en, "linwu"
+    )  # no English name: the term with its sector
     assert en.line("point", "County seat") in lines(points_en, "linwu")
 
 

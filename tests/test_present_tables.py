@@ -145,7 +145,8 @@ def test_leading_industries_of_the_newest_year(ds, zh, en):
     }
     english = tables.leading_industries(ds, en)
     assert english["cs-hitech"] == "Electronic information"
-    assert english["linwu"] == "<i>装备</i>制造"  # no English name: the Chinese one
+    # no English name: the Chinese one with its sector, never a made-up translation
+    assert english["linwu"] == "<i>装备</i>制造 (Equipment manufacturing)"
     frame = by_id(tables.parks_table(ds, en))
     assert frame.at["cs-hitech", "leading_industries"] == "Electronic information"
     assert pd.isna(frame.at["zj-etdz", "leading_industries"])  # none recorded: missing
@@ -168,6 +169,9 @@ def test_leading_industries_join_one_year_and_undated_rows(ds, zh, en):
     assert lead == {"cs-hitech": "电子信息、新材料", "linwu": "无年份"}
     english = tables.leading_industries(ds.replace(industries=rows), en)
     assert english["cs-hitech"] == "Electronic information, New materials"
+    no_sector = rows.assign(industry_en=pd.NA, sector=pd.NA).astype(rows.dtypes.to_dict())
+    english = tables.leading_industries(ds.replace(industries=no_sector), en)
+    assert english["cs-hitech"] == "电子信息、新材料".replace("、", ", ")  # nothing to add: as is
 
 
 # -- fact tables --------------------------------------------------------------------------------

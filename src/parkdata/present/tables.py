@@ -51,15 +51,19 @@ def with_places(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
 
 def leading_industries(ds: Dataset, labels: Labels) -> pd.Series:
     """park_id -> joined leading industries of each park's newest year (missing when none is
-    recorded; rows without a year count as the newest only when no dated row exists)."""
-    col = "industry_en" if labels.lang == "en" else "industry_zh"
+    recorded; rows without a year count as the newest only when no dated row exists). In
+    English a term no source names in English (most catalogue terms) is the Chinese term with
+    its sector's label, 橡胶制品 (Chemicals): readable, and no made-up translation."""
     sep = ", " if labels.lang == "en" else "、"
     ind = ds.industries[ds.industries["role"] == "leading"].dropna(subset=["park_id"])
     ind = ind[isin(ind["park_id"], ds.parks["park_id"])]  # only the parks asked about
     if "year" in ind:
         newest = ind.groupby("park_id")["year"].transform("max")
         ind = ind[newest.isna() | (ind["year"] == newest)]
-    names = ind[col].fillna(ind["industry_zh"]) if col == "industry_en" else ind[col]
+    names = ind["industry_zh"]
+    if labels.lang == "en":
+        sector = labels.codes("sectors", ind["sector"])
+        names = ind["industry_en"].fillna((names + " (" + sector + ")").fillna(names))
     joined: dict[str, list[str]] = {}
     for park, name in zip(ind["park_id"].tolist(), names.tolist(), strict=True):
         if isinstance(name, str) and name not in joined.setdefault(park, []):
