@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 WORKERS ?= 2
 
-.PHONY: install run serve test bench lint validate catalog clean
+.PHONY: install run serve test test-quick sweep-all bench lint validate catalog clean
 
 install: $(STAMP)
 
@@ -23,8 +23,24 @@ run: install
 serve: install
 	$(PY) scripts/serve_many.py --workers $(WORKERS) --port $(PORT)
 
+# Tests run in parallel, TEST_WORKERS processes (pytest-xdist): the browser tests spend much of
+# their time waiting on Chromium and Streamlit, so twice the cores keeps the cores busy. Tests
+# of one xdist_group (servers that pick runs of ports) share a worker. `make test` is everything
+# (CI runs it); `make test-quick` the units and the model/present tests: no server, no browser,
+# no page run. See the README's "Tests" section for when to use which.
+TEST_WORKERS ?= $(shell echo $$(( $$(nproc) * 2 )))
+QUICK = not browser and not server and not pages
+
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadgroup
+
+test-quick: install
+	$(PY) -m pytest -n auto -m "$(QUICK)"
+
+# The page sweep over every province and the articles' cities of the national package (the
+# sample of `make test` is fixed and seeded): minutes; run it when places or pages change.
+sweep-all: install
+	PARKDATA_SWEEP_ALL=1 $(PY) -m pytest -n auto -m sweep
 
 bench: install
 	$(PY) bench/run.py

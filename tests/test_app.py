@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from pages._app import state
 from parkdata.present.i18n import t
 
+pytestmark = pytest.mark.pages
+
 
 @pytest.fixture(autouse=True)
 def package(fixture_dir, monkeypatch):

@@ -12,6 +12,8 @@ from apptest import open_page, texts, use_package
 
 from parkdata.present.i18n import t
 
+pytestmark = pytest.mark.pages
+
 
 @pytest.fixture
 def package(fixture_dir, tmp_path, monkeypatch):

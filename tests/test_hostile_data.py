@@ -192,6 +192,7 @@ def _app_text(at) -> str:
     return "\n".join(parts)
 
 
+@pytest.mark.pages
 @pytest.mark.parametrize(
     "broken",
     ["bad_code", "gbk_encoded", "catalogue_bad_code", "vocabulary_bad_colour"],

@@ -56,6 +56,7 @@ def notices(at) -> list[str]:
     return [str(w.value) for w in at.warning] + [str(w.value) for w in at.sidebar.warning]
 
 
+@pytest.mark.pages
 @pytest.mark.parametrize("name", CASES)
 def test_hostile_query_renders_with_a_notice(name):
     params, words = CASES[name]
@@ -69,6 +70,7 @@ def test_hostile_query_renders_with_a_notice(name):
         assert len(text) < 400
 
 
+@pytest.mark.pages
 @pytest.mark.parametrize("name", ["script_in_level", "long_search", "unknown_park", "many_values"])
 def test_every_page_survives_the_hostile_state(name):
     at = run_app(CASES[name][0])
@@ -77,6 +79,7 @@ def test_every_page_survives_the_hostile_state(name):
         assert not at.exception, (script, [e.value for e in at.exception])
 
 
+@pytest.mark.pages
 def test_valid_values_survive_beside_hostile_ones():
     at = run_app({"level": [SCRIPT, "national"], "nosuch": ["x"]})
     assert at.session_state["s:levels"] == ["national"]
@@ -84,6 +87,7 @@ def test_valid_values_survive_beside_hostile_ones():
     assert "nosuch" not in at.query_params
 
 
+@pytest.mark.pages
 def test_a_catalogue_id_in_the_url_opens_its_curated_park():
     at = run_app({"park": ["g431001"]})
     assert not at.exception and not notices(at)
@@ -124,6 +128,7 @@ def test_parsing_any_query_string_keeps_only_valid_options(ds, params):
         assert "<script>" not in text and len(text) < 400
 
 
+@pytest.mark.pages
 @settings(
     max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )

@@ -13,6 +13,8 @@ from bench.registry import pages, province_label
 from bench.servers import app_server
 from bench.stclient import Session, run_sync
 
+pytestmark = [pytest.mark.server, pytest.mark.xdist_group("servers")]
+
 PROVINCES = ("湖南省", "广东省", "北京市")
 
 

@@ -180,6 +180,7 @@ def _unescaped_markdown(text: str) -> str:
     return re.sub(r"\\([\\`*_{}\[\]()#+\-.!<>&|~=@])", r"\1", text)
 
 
+@pytest.mark.pages
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_table_page_download_holds_the_rows_shown(app, hostile, lang):
     at = open_page("table", table="parks", lang=lang)
@@ -194,6 +195,7 @@ def test_table_page_download_holds_the_rows_shown(app, hostile, lang):
         assert zh in set(shown["name_zh"])  # shown as the literal text
 
 
+@pytest.mark.pages
 @pytest.mark.parametrize("index", range(len(HOSTILE_NAMES)))
 def test_profile_never_renders_a_name_as_html(app, index):
     at = open_page("profile", park=HOSTILE_IDS[index], lang="zh")

@@ -34,9 +34,14 @@ from parkdata.testing.servers import free_port, healthy  # noqa: E402
 sys.path.insert(0, str(ROOT / "scripts"))
 from serve_many import nginx_binary  # noqa: E402
 
-pytestmark = pytest.mark.skipif(
-    nginx_binary() is None, reason="nginx is not installed (apt-get install nginx; .ci/run does)"
-)
+pytestmark = [
+    pytest.mark.server,
+    pytest.mark.xdist_group("servers"),  # one worker: its ports are chosen in runs of several
+    pytest.mark.skipif(
+        nginx_binary() is None,
+        reason="nginx is not installed (apt-get install nginx; .ci/run does)",
+    ),
+]
 
 
 class Proxy:

@@ -67,6 +67,7 @@ def ds(package):
     return load_package(package)
 
 
+@pytest.mark.pages
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_new_rows_reach_the_sidebar(package, monkeypatch, lang):
     use_package(monkeypatch, package)

@@ -18,6 +18,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+from collections.abc import Callable
 from pathlib import Path
 
 STREAMLIT_FLAGS = [
@@ -130,3 +131,18 @@ class Server:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def start_healthy(make: Callable[[int], Server], attempts: int = 3) -> Server:
+    """The server `make(port)` builds on a free port, once healthy. With tests run in parallel a
+    port can be taken between choosing it and binding it; a server that exits before it answers
+    is tried again on another port."""
+    for attempt in range(attempts):
+        server = make(free_port())
+        try:
+            return server.wait_healthy()
+        except RuntimeError:
+            server.stop()
+            if attempt == attempts - 1:
+                raise
+    raise AssertionError("unreachable")
