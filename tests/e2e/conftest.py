@@ -8,7 +8,13 @@ artifacts/screenshots/ (git-ignored; CI keeps the folder as an artifact).
 
 Waiting follows Streamlit's own e2e_playwright conftest: the root `stApp` element carries
 `data-test-connection-state` and `data-test-script-state`; a run is over when the state is
-`notRunning` and no skeleton placeholder is left."""
+`notRunning` and no skeleton placeholder is left.
+
+Shared per xdist worker (session scope): each server, Chromium, and one browser context, so that
+Streamlit's 7 MB of JavaScript is compiled once per worker rather than once per test (Chromium's
+code cache lives in the context). Each test gets a page of its own in that context; what a test
+hangs on the page (routes, listeners) dies with it. A test that needs a context of its own (a
+phone's viewport, a fresh cookie jar) makes one with `new_context`."""
 
 from __future__ import annotations
 
@@ -22,7 +28,7 @@ from parkdata.testing.servers import (
     CHROMIUM_ARGS,
     Server,
     chromium_path,
-    free_port,
+    start_healthy,
     streamlit_args,
 )
 
@@ -55,10 +61,11 @@ def launcher() -> list[str]:
 
 
 def streamlit_server(data_dir: Path | None = None, log: Path | None = None) -> Server:
-    """The dashboard started as `make run` does (`launcher`) on a free port."""
-    port = free_port()
+    """The dashboard started as `make run` does (`launcher`) on a free port, healthy."""
     env = {"PARKDATA_DATA_DIR": str(data_dir)} if data_dir is not None else {}
-    return Server([*launcher(), *streamlit_args(port)], port, ROOT, env, log)
+    return start_healthy(
+        lambda port: Server([*launcher(), *streamlit_args(port)], port, ROOT, env, log)
+    )
 
 
 @pytest.fixture(scope="session")
@@ -73,7 +80,7 @@ def app_url(tmp_path_factory, fixture_package) -> Iterator[str]:
     """The dashboard on the fixture package (parkdata.testing.fixtures), for the whole session."""
     log = tmp_path_factory.mktemp("streamlit") / "server.log"
     with streamlit_server(data_dir=fixture_package, log=log) as server:
-        yield server.wait_healthy().url
+        yield server.url
 
 
 @pytest.fixture(scope="session")
@@ -81,7 +88,7 @@ def real_app_url(tmp_path_factory) -> Iterator[str]:
     """The dashboard on the real data package (the national catalogue and the curated parks)."""
     log = tmp_path_factory.mktemp("streamlit-real") / "server.log"
     with streamlit_server(log=log) as server:
-        yield server.wait_healthy().url
+        yield server.url
 
 
 @pytest.fixture(scope="session")
@@ -94,15 +101,31 @@ def browser():
         chromium.close()
 
 
-@pytest.fixture
-def page(browser):
+VIEWPORT = {"width": 1400, "height": 1000}
+
+
+def new_context(browser, viewport: dict | None = None):
+    """A browser context as a person's browser: Chinese locale, downloads accepted, the
+    tests' timeout."""
     context = browser.new_context(
-        accept_downloads=True, viewport={"width": 1400, "height": 1000}, locale="zh-CN"
+        accept_downloads=True, viewport=viewport or VIEWPORT, locale="zh-CN"
     )
     context.set_default_timeout(TIMEOUT_MS)
-    pg = context.new_page()
-    yield pg
+    return context
+
+
+@pytest.fixture(scope="session")
+def shared_context(browser):
+    context = new_context(browser)
+    yield context
     context.close()
+
+
+@pytest.fixture
+def page(shared_context):
+    pg = shared_context.new_page()
+    yield pg
+    pg.close()
 
 
 @pytest.fixture(scope="session")
@@ -130,12 +153,10 @@ def hostile_app_url(tmp_path_factory) -> Iterator[str]:
     from parkdata.testing.synthetic import hostile_package
 
     package = hostile_package(12, tmp_path_factory.mktemp("hostile-package"), seed=4)
-    server = streamlit_server(data_dir=package, log=tmp_path_factory.mktemp("hostile") / "log")
-    try:
-        server.wait_healthy()
-        yield server.wait_healthy().url
-    finally:
-        server.stop()
+    with streamlit_server(
+        data_dir=package, log=tmp_path_factory.mktemp("hostile") / "log"
+    ) as server:
+        yield server.url
 
 
 def current_url(page) -> str:

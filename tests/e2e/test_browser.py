@@ -1,9 +1,12 @@
-"""Every page in a real browser: it finishes running, shows no exception, draws its map and
-charts, switches language, filters from the sidebar and from the URL, and its CSV download
-holds exactly the filtered rows. A screenshot of each page goes to artifacts/screenshots/."""
+"""Every page in a real browser: it switches language, filters from the sidebar and from the
+URL, and its CSV download holds exactly the filtered rows. That every page finishes running,
+shows no exception, draws its map and charts, takes a filter from the URL and keeps it through a
+language switch is the sweep's (test_sweep.py, `test_link`), which also saves each page's
+screenshot as artifacts/screenshots/<page>.png."""
 
 from __future__ import annotations
 
+import functools
 import io
 import re
 from urllib.parse import parse_qs, urlparse
@@ -57,47 +60,13 @@ def assert_drawn(page, must: set[str]) -> None:
         assert charts.nth(i).locator("svg.main-svg .plot, svg.main-svg .pielayer").count() > 0
 
 
-@pytest.mark.parametrize("path", PAGES)
-def test_page_runs_draws_and_has_no_exception(page, app_url, screenshots, path):
-    open_page(page, f"{app_url}/{URL_PATH.get(path, path)}")
-    no_exception(page)
-    assert_drawn(page, MUST_DRAW.get(path, set()))
-    assert page.locator("[data-testid='stMain']").inner_text().strip()
-    page.screenshot(path=str(screenshots / f"{path}.png"), full_page=True)
-
-
-def test_language_switch_changes_labels_and_url(page, app_url, screenshots):
-    open_page(page, f"{app_url}/?lang=zh")
-    sidebar = page.locator("[data-testid='stSidebar']")
-    assert t("filters", "zh") in sidebar.inner_text()
-    sidebar.locator("[data-testid='stButtonGroup']").get_by_text("English", exact=True).click()
-    wait_for_app_run(page)
-    assert t("filters", "en") in sidebar.inner_text()
-    assert parse_qs(urlparse(current_url(page)).query).get("lang") == ["en"]
-    no_exception(page)
-    page.screenshot(path=str(screenshots / "overview_en.png"), full_page=True)
-
-
-def test_a_filter_survives_switching_language_both_ways(page, app_url):
-    open_page(page, f"{app_url}/table?level=national&lang=en")
-    sidebar = page.locator("[data-testid='stSidebar']")
-    shown = t("n_parks_shown", "en", n=3, total=9)
-    assert shown in sidebar.inner_text()
-    for lang, name in (("zh", "中文"), ("en", "English"), ("zh", "中文")):
-        sidebar.locator("[data-testid='stButtonGroup']").get_by_text(name, exact=True).click()
-        sidebar.get_by_text(t("filters", lang), exact=True).wait_for(timeout=30_000)
-        wait_for_app_run(page)
-        assert t("n_parks_shown", lang, n=3, total=9) in sidebar.inner_text()
-        assert parse_qs(urlparse(current_url(page)).query).get("level") == ["national"]
-        assert level_label("national", lang) in sidebar.inner_text()
-    no_exception(page)
-
-
-# -- filters and the CSV download ---------------------------------------------------------------
+@functools.cache
+def _vocab():
+    return load_package(DATA_DIR).vocab
 
 
 def level_label(code: str, lang: str) -> str:
-    return Labels(load_package(DATA_DIR).vocab, lang).code("levels", code)
+    return Labels(_vocab(), lang).code("levels", code)
 
 
 @pytest.fixture(scope="module")
@@ -158,24 +127,6 @@ def test_hostile_url_shows_a_notice_in_the_browser(page, app_url):
     assert alerts.count() >= 1
     assert dialogs == []  # the script in the URL never ran
     assert "<script>" not in page.locator("[data-testid='stMain']").inner_html()
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_every_page_takes_a_url_filter_and_switches_language(
-    page, app_url, fixture_package, national_parks, path
-):
-    total = len(load_package(fixture_package).parks)
-    n = len(national_parks)
-    open_page(page, f"{app_url}/{URL_PATH.get(path, path)}?level=national&lang=zh")
-    sidebar = page.locator("[data-testid='stSidebar']")
-    assert t("n_parks_shown", "zh", n=f"{n:,}", total=f"{total:,}") in sidebar.inner_text()
-    sidebar.locator("[data-testid='stButtonGroup']").get_by_text("English", exact=True).click()
-    wait_for_app_run(page)
-    no_exception(page)
-    assert t("n_parks_shown", "en", n=f"{n:,}", total=f"{total:,}") in sidebar.inner_text()
-    query = parse_qs(urlparse(current_url(page)).query)
-    assert query.get("lang") == ["en"] and query.get("level") == ["national"]
-    assert t(f"page_{path}", "en") in page.inner_text("body")
 
 
 def selected_text(page, label: str) -> str:

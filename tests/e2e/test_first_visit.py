@@ -14,12 +14,8 @@ from parkdata.present.i18n import t
 
 @pytest.fixture
 def fresh_url(tmp_path):
-    server = streamlit_server(log=tmp_path / "server.log")
-    try:
-        server.wait_healthy()
+    with streamlit_server(log=tmp_path / "server.log") as server:
         yield server.url
-    finally:
-        server.stop()
 
 
 def test_first_session_keeps_link_state_after_an_interaction(page, fresh_url):

@@ -1,11 +1,18 @@
-"""The browser sweep (issue 8, item 3): every page of the app (pages/registry.toml) in both
-languages, reached the way a person reaches it, checked for the failures a person meets.
+"""The browser sweep (issue 8, item 3; made cheaper in issue 15): every page of the app
+(pages/registry.toml) in both languages, reached the way a person reaches it, checked for the
+failures a person meets.
 
-Each page x language is opened four ways: through the menu (a bare "/", the language switched
-in the sidebar, the page's entry clicked in the top navigation), through a link
-(/<url_path>?lang=..), and through two filtered links: a search that matches nothing and one that
-matches a single park. Each view is saved as artifacts/screenshots/sweep/<page>_<lang>_<how>.png
-and must show
+- **Through the menu**, as a person clicks through it: a bare "/" (no query string), the language
+  switched in the sidebar, then every page's entry in turn: at 1400 px in both languages (the top
+  bar), at 1000 px in English (entries behind "N more") and at 390 px in Chinese (a phone: the
+  menu inside the sidebar). At 1400 px a search that matches nothing is then typed into the
+  sidebar on every page and cleared again.
+- **Through a link** (/<url_path>?lang=..) for every page x language, checked drawn (map canvas,
+  plotly svg), then a search typed in the sidebar that leaves exactly one park.
+
+One page load per walk and per link (a load costs 2-6 CPU seconds in a GPU-less Chromium; a
+rerun a fraction of that). Each view is saved as artifacts/screenshots/sweep/<page>_<lang>_<how>
+.png and must show
 
 - no exception box and no "Page not found" dialog,
 - no browser console error and no uncaught page error,
@@ -14,7 +21,8 @@ and must show
 - none of Streamlit's own API documentation or an object repr in the main area,
 - the page and the language asked for (the menu's current entry, the URL).
 
-All checks of a view run and fail together, so one failure cannot hide another.
+All checks of a view run and fail together, so one failure cannot hide another; a walk reports
+every view that failed.
 
 Map tooltips: a park point of the Map page and of the Overview's small map is hovered, at the
 pixel its lon/lat projects to from the deck's own JSON spec, and the tooltip's visible text must
@@ -26,7 +34,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import product
 from pathlib import Path
@@ -34,20 +42,23 @@ from urllib.parse import parse_qs, urlencode, urlparse
 
 import pandas as pd
 import pytest
-from conftest import SCREENSHOTS, TIMEOUT_MS, current_url, wait_for_app_run
+from conftest import SCREENSHOTS, current_url, new_context, wait_for_app_run
 from playwright.sync_api import Locator
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_browser import DECK, URL_PATH, no_exception
+from test_browser import DECK, MUST_DRAW, URL_PATH, assert_drawn, no_exception
 from test_hostile_browser import XSS_PROBE
 
 from pages._app.registry import PAGES as REGISTRY
 from parkdata.data.package import load_package
+from parkdata.data.schema import DATA_DIR
 from parkdata.model.filters import Filters, apply_filters
 from parkdata.present.i18n import t
 from parkdata.present.labels import Labels
+from parkdata.testing.sample import ALWAYS, real_sample
 from parkdata.testing.synthetic import HOSTILE_NAMES
 
 PAGES = tuple(p.path for p in REGISTRY)
+MAP_PAGES = tuple(p.path for p in REGISTRY if p.main == "deck")  # the pages that draw a map
 
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"  # what a bare "/" shows
@@ -56,8 +67,7 @@ NO_MATCH = "没有这个园区"
 # 湖南临武工业园区 alone (`test_the_searches_match_none_and_one`): a park with no indicators, the
 # kind of filter that crashed the Timeline (issue 8).
 ONE_MATCH = "临武"
-SEARCH = {"no_match": NO_MATCH, "one_match": ONE_MATCH}
-HOWS = ("menu", "link", *SEARCH)
+ONE_NATIONAL = "湛江"  # 湛江经济技术开发区 alone among the national zones and among all
 # Every http(s)/ws(s) URL whose host is not the app's: aborted in the browser, then reported.
 OUTSIDE_URL = re.compile(r"^(?:https?|wss?)://(?!(?:localhost|127\.0\.0\.1)(?:[:/]|$))")
 # Text of Streamlit's `st.help` output ("magic" writing out a bare expression) or a repr.
@@ -89,25 +99,47 @@ class Traffic:
     page_errors: list[str] = field(default_factory=list)
 
 
-@pytest.fixture
-def offline(page):
-    """Requests to other hosts are aborted at once: no test waits on (or reaches) the network."""
-    page.context.route(OUTSIDE_URL, lambda route: route.abort("blockedbyclient"))
-    return page
+def block_outside(context) -> Callable[[], None]:
+    """Requests to other hosts are aborted at once: no test waits on (or reaches) the network.
+    Returns the undo (the context may be shared with the next test)."""
+
+    def abort(route) -> None:
+        route.abort("blockedbyclient")
+
+    context.route(OUTSIDE_URL, abort)
+    return lambda: context.unroute(OUTSIDE_URL, abort)
 
 
-@pytest.fixture
-def traffic(page, offline) -> Traffic:
+def record(page) -> tuple[Traffic, Callable[[], None]]:
+    """Every request of the page's context (workers included), its console errors and uncaught
+    errors; with the undo of the context's listener."""
     seen = Traffic()
-    page.context.on("request", lambda request: seen.requests.append(request.url))
+
+    def on_request(request) -> None:
+        seen.requests.append(request.url)
 
     def on_console(msg) -> None:
         if msg.type == "error":
             seen.console_errors.append(f"{msg.text} [{msg.location.get('url', '')}]")
 
+    page.context.on("request", on_request)
     page.on("console", on_console)
     page.on("pageerror", lambda error: seen.page_errors.append(str(error)))
-    return seen
+    return seen, lambda: page.context.remove_listener("request", on_request)
+
+
+@pytest.fixture
+def offline(page):
+    undo = block_outside(page.context)
+    yield page
+    undo()
+
+
+@pytest.fixture
+def traffic(page, offline) -> Iterator[Traffic]:
+    seen, undo = record(page)
+    yield seen
+    undo()
 
 
 @pytest.fixture(scope="session")
@@ -120,6 +152,11 @@ def sweep_shots() -> Path:
 @pytest.fixture(scope="module")
 def parks(fixture_package) -> pd.DataFrame:
     return load_package(fixture_package).parks
+
+
+@pytest.fixture(scope="module")
+def fixture_vocab(fixture_package):
+    return load_package(fixture_package).vocab
 
 
 # -- getting to a page -------------------------------------------------------------------------
@@ -246,81 +283,183 @@ def shows_n_parks(page, lang: str, n: int, total: int) -> None:
     assert shown in sidebar, sidebar[-200:]
 
 
-def all_pass(*checks: tuple[Callable[..., None], ...]) -> None:
-    """Run every check (a function and its arguments); fail once, listing every failure."""
-    failures = []
+def failures(*checks: tuple) -> list[str]:
+    """The failures of every check (a function and its arguments), each named."""
+    found = []
     for check, *args in checks:
         try:
             check(*args)
         except AssertionError as exc:  # the message, without pytest's rewritten expression
-            failures.append(f"{check.__name__}: {str(exc).split(chr(10) + 'assert ')[0]}")
+            found.append(f"{check.__name__}: {str(exc).split(chr(10) + 'assert ')[0]}")
         except Exception as exc:  # a check that cannot run (timeout) is a failure too
-            failures.append(f"{check.__name__}: {type(exc).__name__}: {str(exc)[:300]}")
-    if failures:
-        pytest.fail("\n".join(failures), pytrace=False)
+            found.append(f"{check.__name__}: {type(exc).__name__}: {str(exc)[:300]}")
+    return found
+
+
+def all_pass(*checks: tuple[Callable[..., None], ...]) -> None:
+    """Run every check (a function and its arguments); fail once, listing every failure."""
+    found = failures(*checks)
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
 
 
 # -- every page x language x way in ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    ("path", "lang", "how"),
-    list(product(PAGES, LANGS, HOWS)),
-    ids=[f"{p}-{lang}-{how}" for p, lang, how in product(PAGES, LANGS, HOWS)],
-)
-def test_page(page, traffic, app_url, parks, sweep_shots, path, lang, how):
-    if how == "menu":
-        open_through_menu(page, app_url, path, lang)
-    else:
-        open_by_link(page, app_url, path, lang, SEARCH.get(how, ""))
-    save_screenshot(page, sweep_shots / f"{path}_{lang}_{how}.png")
-    checks = [
+def view_checks(page, traffic: Traffic, path: str, lang: str) -> list[tuple]:
+    return [
         (no_exception, page),
         (no_documentation_or_repr, page),
         (shows_page, page, path, lang),
         (no_console_error, traffic),
         (no_outside_request, traffic),
     ]
-    if how in SEARCH:
-        n = {"no_match": 0, "one_match": 1}[how]
-        checks.append((shows_n_parks, page, lang, n, len(parks)))
-    all_pass(*checks)
+
+
+def search_box(page, lang: str) -> Locator:
+    sidebar = page.locator("[data-testid='stSidebar']")
+    return sidebar.get_by_label(t("search", lang), exact=True)
+
+
+def type_search(page, lang: str, text: str) -> None:
+    """Type into the sidebar's search box and press Enter, as a person does; "" clears it."""
+    open_sidebar(page)
+    box = search_box(page, lang)
+    box.fill(text)
+    box.press("Enter")
+    wait_for_app_run(page)
+
+
+# The walks through the menu: (language, window width, where the menu entries are expected, the
+# search typed into the sidebar before the walk, which every page then obeys: none, one that
+# leaves 临武 (a park without targets: the kind of filter that crashed the Timeline), or one that
+# matches nothing).
+WALKS = [
+    ("zh", 1400, "bar", ""),
+    ("en", 1000, "more", ONE_MATCH),
+    ("zh", 390, "sidebar", NO_MATCH),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "width", "where", "search"), WALKS, ids=[f"{w[0]}-{w[1]}px" for w in WALKS]
+)
+def test_menu_walk(browser, app_url, parks, sweep_shots, lang, width, where, search):
+    """From a bare "/", the language switched and the walk's search typed, then every page
+    through its menu entry, each showing what the search leaves."""
+    context = new_context(browser, {"width": width, "height": 900 if width < 1400 else 1000})
+    undo = block_outside(context)
+    page = context.new_page()
+    traffic, _ = record(page)
+    n = {"": len(parks), ONE_MATCH: 1, NO_MATCH: 0}[search]
+    found: list[str] = []
+    places = set()
+    try:
+        page.goto(f"{app_url}/")
+        wait_for_app_run(page)
+        choose_language(page, lang)
+        if search:
+            type_search(page, lang, search)
+        for path in PAGES:
+            places.add(go_through_menu(page, path, lang))
+            save_screenshot(page, sweep_shots / f"{path}_{lang}_menu_{width}px.png")
+            checks = (
+                *view_checks(page, traffic, path, lang),
+                (shows_n_parks, page, lang, n, len(parks)),
+            )
+            found += [f"{path} via the menu: {f}" for f in failures(*checks)]
+        if where not in places:
+            found.append(f"no menu entry was {where!r} at {width} px: {sorted(places)}")
+    finally:
+        undo()
+        context.close()
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
+
+
+@pytest.mark.parametrize(
+    ("path", "lang"),
+    list(product(PAGES, LANGS)),
+    ids=[f"{p}-{lg}" for p, lg in product(PAGES, LANGS)],
+)
+def test_link(page, traffic, app_url, parks, fixture_vocab, sweep_shots, screenshots, path, lang):
+    """A link with a filter (level=national): the page drawn with the filtered zones (on a map
+    page: a park's tooltip hovered and read); the language switched, keeping the filter in the
+    page and the URL; then a search typed in the sidebar that leaves one of them."""
+    page.goto(f"{app_url}{url_path(path)}?{urlencode({'level': 'national', 'lang': lang})}")
+    wait_for_app_run(page)
+    national = int((parks["level"] == "national").sum())
+    save_screenshot(page, sweep_shots / f"{path}_{lang}_link.png")
+    if lang == DEFAULT_LANG:
+        page.screenshot(path=str(screenshots / f"{path}.png"), full_page=True)
+    found = failures(
+        *view_checks(page, traffic, path, lang),
+        (assert_drawn, page, MUST_DRAW.get(path, set())),
+        (shows_n_parks, page, lang, national, len(parks)),
+    )
+    if path in MAP_PAGES:
+        shot = sweep_shots / f"{path}_{lang}_tooltip.png"
+        found += tooltip_failures(page, parks, fixture_vocab, lang, shot)
+    found = [f"link: {f}" for f in found]
+    other = LANGS[1 - LANGS.index(lang)]
+    choose_language(page, other)
+    checks = (
+        *view_checks(page, traffic, path, other),
+        (shows_n_parks, page, other, national, len(parks)),
+        (url_keeps, page, "level", "national"),
+    )
+    found += [f"switched to {other}: {f}" for f in failures(*checks)]
+    type_search(page, other, ONE_NATIONAL)
+    save_screenshot(page, sweep_shots / f"{path}_{other}_one_match.png")
+    checks = (*view_checks(page, traffic, path, other), (shows_n_parks, page, other, 1, len(parks)))
+    found += [f"search {ONE_NATIONAL}: {f}" for f in failures(*checks)]
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
+
+
+def url_keeps(page, key: str, value: str) -> None:
+    query = parse_qs(urlparse(current_url(page)).query)
+    assert query.get(key) == [value], f"the URL lost {key}={value}: {current_url(page)}"
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return real_sample(load_package(DATA_DIR))
+
+
+@pytest.mark.xdist_group("real")  # one worker serves the national package
+def test_real_sample(page, traffic, real_app_url, sample, sweep_shots):
+    """The national package (2,500 zones), from a link filtered to a province of the seeded
+    sample (parkdata.testing.sample), in English: every page through the menu; then a sampled
+    zone's profile by its link, in Chinese."""
+    province = sample.provinces[len(ALWAYS)]  # the first of the seeded draws
+    page.goto(f"{real_app_url}/?{urlencode({'province': province, 'lang': 'en'})}")
+    wait_for_app_run(page)
+    found: list[str] = []
+    for path in PAGES:
+        go_through_menu(page, path, "en")
+        save_screenshot(page, sweep_shots / f"real_{path}_en.png")
+        checks = (
+            *view_checks(page, traffic, path, "en"),
+            (assert_drawn, page, MUST_DRAW.get(path, set())),
+        )
+        found += [f"{path} at {province}: {f}" for f in failures(*checks)]
+    zone = sample.zones[0]
+    page.goto(f"{real_app_url}/profile?{urlencode({'park': zone})}")
+    wait_for_app_run(page)
+    save_screenshot(page, sweep_shots / f"real_profile_{zone}_zh.png")
+    checks = view_checks(page, traffic, "profile", "zh")
+    found += [f"profile of {zone}: {f}" for f in failures(*checks)]
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
 
 
 def test_the_searches_match_none_and_one(fixture_package):
     ds = load_package(fixture_package)
     assert apply_filters(ds, Filters(text=NO_MATCH)).parks.empty
     assert len(apply_filters(ds, Filters(text=ONE_MATCH)).parks) == 1
-
-
-@pytest.mark.parametrize(
-    ("width", "lang", "where"),
-    [(1000, "en", "more"), (390, "zh", "sidebar")],
-    ids=["1000px-more", "390px-sidebar"],
-)
-def test_menu_reaches_every_page_on_a_narrow_screen(browser, app_url, width, lang, where):
-    """Too narrow for the whole menu: at 1000 px the English entries that do not fit sit behind
-    "N more"; at 390 px (a phone) the menu is in the collapsed sidebar. Page after page, as a
-    person clicks through it."""
-    context = browser.new_context(viewport={"width": width, "height": 900}, locale="zh-CN")
-    context.set_default_timeout(TIMEOUT_MS)
-    context.route(OUTSIDE_URL, lambda route: route.abort("blockedbyclient"))
-    page = context.new_page()
-    try:
-        page.goto(f"{app_url}/")
-        wait_for_app_run(page)
-        choose_language(page, lang)
-        found = set()
-        for path in PAGES:
-            found.add(go_through_menu(page, path, lang))
-            all_pass(
-                (shows_page, page, path, lang),
-                (no_exception, page),
-                (no_documentation_or_repr, page),
-            )
-        assert where in found, f"no entry was {where!r} at {width} px: {found}"
-    finally:
-        context.close()
+    national = Filters(text=ONE_NATIONAL, levels=("national",))
+    assert len(apply_filters(ds, national).parks) == 1
 
 
 # -- map tooltips ------------------------------------------------------------------------------
@@ -452,28 +591,26 @@ def tooltip_checks(text: str, name: str, all_names: tuple[str, ...]) -> list[tup
     ]
 
 
-MAP_PAGES = [p for p in ("map", "overview") if p in PAGES]  # the pages that draw a deck map
-
-
-@pytest.mark.parametrize(("path", "lang"), list(product(MAP_PAGES, LANGS)))
-def test_map_tooltip_is_formatted_text(
-    page, offline, app_url, parks, fixture_package, sweep_shots, path, lang
-):
-    open_by_link(page, app_url, path, lang)
-    park_id, text = hover_tooltip(page, page.locator(DECK).first)
-    page.locator(DECK).first.screenshot(path=str(sweep_shots / f"{path}_{lang}_tooltip.png"))
+def tooltip_failures(page, parks: pd.DataFrame, vocab, lang: str, shot: Path) -> list[str]:
+    """Hover the clearest park point of the page's first map; the tooltip's failures."""
+    try:
+        park_id, text = hover_tooltip(page, page.locator(DECK).first)
+    except (AssertionError, PlaywrightTimeout) as exc:
+        return [f"hover_tooltip: {str(exc)[:300]}"]
+    page.locator(DECK).first.screenshot(path=str(shot))
     park = parks.set_index("park_id").loc[park_id]
     names = tuple(
         str(park[c]) for c in ("name_zh", "name_en", "short_name_zh") if pd.notna(park[c])
     )
-    name = Labels(load_package(fixture_package).vocab, lang).park_name(park)
-    all_pass(*tooltip_checks(text, name, names))
+    name = Labels(vocab, lang).park_name(park)
+    return failures(*tooltip_checks(text, name, names))
 
 
 # A search that leaves one park whose name is HTML, per language (checked on the page).
 HOSTILE_TOOLTIP = {"zh": ("粗体", 5), "en": ("长沙园区", 4)}
 
 
+@pytest.mark.xdist_group("hostile")  # one worker serves the hostile package
 @pytest.mark.parametrize("lang", LANGS)
 def test_map_tooltip_shows_html_in_a_name_as_text(
     page, offline, hostile_app_url, sweep_shots, lang
@@ -487,6 +624,24 @@ def test_map_tooltip_shows_html_in_a_name_as_text(
     page.locator(DECK).first.screenshot(path=str(sweep_shots / f"hostile_map_{lang}_tooltip.png"))
     assert park_id == f"syn-{index:06d}", f"the search {search!r} left more than that park"
     all_pass(*tooltip_checks(text, name, HOSTILE_NAMES[index]), (nothing_ran, page, dialogs))
+
+
+@pytest.mark.xdist_group("hostile")  # one worker serves the hostile package
+def test_hostile_names_never_run_on_any_page(page, offline, hostile_app_url, sweep_shots):
+    """A package whose names are HTML and formulas: from a link to one such zone, every page
+    through the menu; no name runs as HTML (no alert, no injected element) on any of them."""
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{hostile_app_url}/?park=syn-000004")
+    wait_for_app_run(page)
+    found: list[str] = []
+    for path in PAGES:
+        go_through_menu(page, path, DEFAULT_LANG)
+        save_screenshot(page, sweep_shots / f"hostile_{path}.png")
+        checks = ((no_exception, page), (nothing_ran, page, dialogs))
+        found += [f"{path}: {f}" for f in failures(*checks)]
+    if found:
+        pytest.fail("\n".join(found), pytrace=False)
 
 
 def nothing_ran(page, dialogs: list[str]) -> None:
