@@ -19,7 +19,7 @@ by = st.segmented_control(
     required=True,
     format_func=lab.t,
 )
-ui.as_of_banner(run.filters, lab)
+ui.as_of_banner(run.handle, run.filters, lab)
 n_parks = len(loaders.filtered(run.handle, run.filters).parks)
 if not ui.empty_state(n_parks, lab):
     st.caption(lab.t("missing_note"))

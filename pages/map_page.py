@@ -12,7 +12,7 @@ run = current()
 lab = run.labels
 st.title(lab.t("page_map"))
 basemap = st.toggle(lab.t("basemap"), key=state.widget("basemap"), help=lab.t("basemap_help"))
-ui.as_of_banner(run.filters, lab)
+ui.as_of_banner(run.handle, run.filters, lab)
 ds = loaders.filtered(run.handle, run.filters)
 if not ui.empty_state(len(ds.parks), lab):
     st.caption(lab.t("map_help"))

@@ -12,7 +12,7 @@ run = current()
 lab = run.labels
 st.title(lab.t("app_title"))
 st.caption(lab.t("app_subtitle"))
-ui.as_of_banner(run.filters, lab)
+ui.as_of_banner(run.handle, run.filters, lab)
 ds = loaders.filtered(run.handle, run.filters)
 if not ui.empty_state(len(ds.parks), lab):
     fig = loaders.overview_figures(run.handle, run.filters)
@@ -35,12 +35,16 @@ if not ui.empty_state(len(ds.parks), lab):
     if fig.newest_source:
         cols[4].caption(lab.t("m_newest_source", date=fig.newest_source))
     today = pd.Timestamp.today().date().isoformat()
-    counts, past, upcoming = loaders.overview_tables(run.handle, run.filters, run.lang, today)
+    counts, changes, past, upcoming = loaders.overview_tables(
+        run.handle, run.filters, run.lang, today
+    )
     left, right = st.columns([2, 3])
     with left:
         st.subheader(lab.t("counts_by_level"))
         st.dataframe(counts, placeholder="—")
     with right:
+        st.subheader(lab.t("recent_changes"))
+        ui.dataframe(changes, lab)
         st.subheader(lab.t("recent_events"))
         ui.dataframe(past, lab)
         if len(upcoming):

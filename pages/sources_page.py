@@ -24,6 +24,13 @@ for row in full.vocab["origins"].frame.itertuples():
     )
 st.subheader(lab.t("catalogue_title"))
 st.markdown(lab.t("catalogue_text"))
+st.subheader(lab.t("official_counts_title"))
+st.caption(lab.t("official_counts_note"))
+ui.dataframe(loaders.official_counts(run.handle, run.lang), lab)
+difference = loaders.catalogue_difference(run.handle, run.lang)
+if difference:
+    st.caption(difference)
+st.markdown(lab.t("levels_not_applied"))
 st.subheader(lab.t("levels_meaning"))
 for row in full.vocab["levels"].frame.itertuples():
     st.markdown(f"- {getattr(row, f'description_{run.lang}')}")

@@ -18,7 +18,7 @@ kind = st.segmented_control(
     required=True,
     format_func=kinds.get,
 )
-ui.as_of_banner(run.filters, lab)
+ui.as_of_banner(run.handle, run.filters, lab)
 frame = loaders.table_frame(run.handle, run.filters, kind, run.lang)
 n_parks = len(loaders.filtered(run.handle, run.filters).parks)
 if ui.empty_state(n_parks, lab):

@@ -11,11 +11,12 @@ from pages._app.context import current
 run = current()
 lab = run.labels
 st.title(lab.t("page_timeline"))
-ui.as_of_banner(run.filters, lab)
+ui.as_of_banner(run.handle, run.filters, lab)
 n_parks = len(loaders.filtered(run.handle, run.filters).parks)
 if not ui.empty_state(n_parks, lab):
     fig = loaders.timeline_figures(run.handle, run.filters, run.lang)
     st.subheader(lab.t("level_counts_time"))
+    st.caption(lab.t("survivors_note"))
     if fig.trend is None:
         st.info(lab.t("no_history"))
     else:

@@ -66,8 +66,11 @@ def test_overview_figures_count_both_origins_and_one_area_scope():
 
 def test_overview_lists_past_events_newest_first_and_dates_as_written():
     at = open_page(lang="en")
-    past = at.dataframe[1].value
-    assert list(past["date"][:3]) == ["2021-12-02", "2021-09-28", "2006-08"]
+    changes = at.dataframe[1].value  # the latest level changes, newest first
+    assert list(changes["date"][:3]) == ["2006-08", "2006-04", "1994-08"]
+    assert changes["confidence"].iloc[0] == "One source"  # linwu's approval, from its article
+    past = at.dataframe[2].value
+    assert list(past["date"][:3]) == ["2021-12-02", "2021-09-28", "1996"]
     assert past["name"].iloc[0] == "Zhanjiang (湛江市)"  # a city-wide fact names its city
     assert past["source"].iloc[1].startswith("《临武全力申报省级高新区》")  # a citation, not an id
 
@@ -83,8 +86,8 @@ def test_narrow_filter_on_table_and_overview():
 def test_shared_url_reproduces_the_view():
     at = open_page("table", lang="en", q="临武", table="events")
     frame = at.dataframe[0].value
-    assert set(frame["park_id"]) == {"linwu"} and len(frame) == 4
-    assert frame["date"].tolist()[:2] == ["1996", "2006-08"]  # precision kept
+    assert set(frame["park_id"]) == {"linwu"} and len(frame) == 3
+    assert frame["date"].dropna().tolist() == ["1996", "2021-09-28"]  # precision kept
     assert frame["date"].isna().sum() == 1  # undated: missing, not invented
     assert dict(at.query_params) == {"lang": "en", "q": "临武", "table": "events"}
 
@@ -125,17 +128,22 @@ def test_as_of_moves_levels_counts_and_leaves_out_later_zones():
     # from 2006; Suixi approved 2006 is left out; undated parks stay with their level unknown
     assert figures["National"] == "2"
     assert figures["Provincial"] == "0"
-    assert t("as_of_banner", "en", date="2000") in texts(at, "caption")
+    banner = next(
+        c for c in texts(at, "caption") if c.startswith(t("as_of_banner", "en", date="2000"))
+    )
+    assert t("levels_as_of", "en", date="1994-08") in banner  # the newest change by then
     assert dict(at.query_params)["date"] == "2000"
 
 
 def test_profile_from_url_with_citations_and_evidence_beside_level_changes():
     at = open_page("profile", lang="en", park="linwu")
     assert [h.value for h in at.main.header] == ["Linwu Industrial Park"]
-    history = at.dataframe[0].value
-    assert list(history["start"]) == ["1996", "2006-08"]
-    assert history["evidence"].iloc[1] == "2006年8月经省政府批准为省级工业园区"
-    assert history["source"].iloc[1].startswith("《临武全力申报省级高新区》")
+    history = at.dataframe[0].value  # every level fact of the zone with its source
+    assert list(history["date"]) == ["2006-08"]
+    assert (history["change"].iloc[0], history["level_after"].iloc[0]) == ("Approved", "Provincial")
+    assert history["confidence"].iloc[0] == "One source"
+    assert history["evidence"].iloc[0] == "2006年8月经省政府批准为省级工业园区"
+    assert history["source"].iloc[0].startswith("《临武全力申报省级高新区》")
     assert dict(at.query_params)["park"] == "linwu"
 
 

@@ -18,7 +18,9 @@ ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
 OUT = DATA / "catalog"
 REFERENCE = ROOT.parent / "shared" / "reference"
-FILES = ("parks.csv", "events.csv", "indicators.csv", "industries.csv", "REPORT.md")
+FILES = (
+    "parks.csv", "events.csv", "level_changes.csv", "indicators.csv", "industries.csv", "REPORT.md",
+)  # fmt: skip
 needs_reference = pytest.mark.skipif(
     not (REFERENCE / "catalog_2018.csv").exists(),
     reason="../shared/reference (the build's input) is not beside the repository",
@@ -37,7 +39,22 @@ def parks() -> dict[str, dict[str, str]]:
 
 @pytest.fixture(scope="module")
 def events() -> list[dict[str, str]]:
-    return read("events.csv")
+    """The catalogue's level changes: the approval dates it lists (it dates nothing else)."""
+    return read("level_changes.csv")
+
+
+@pytest.fixture(scope="module")
+def curated_changes() -> list[dict[str, str]]:
+    with (DATA / "level_changes.csv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_the_catalogue_dates_approvals_only() -> None:
+    assert read("events.csv") == []
+    assert {(c["change"], c["source_id"], c["confidence"]) for c in read("level_changes.csv")} == {
+        ("approved", "cat_2018", "official")
+    }
+    assert "level" not in read("parks.csv")[0]
 
 
 # -- reproducible ---------------------------------------------------------------------------
@@ -92,17 +109,11 @@ def test_typo_fixed_and_noted(parks: dict[str, dict[str, str]]) -> None:
 def test_hengyang_high_tech_zone(parks: dict[str, dict[str, str]], events) -> None:
     zone = parks["g432126"]
     assert zone["name_zh"] == "衡阳高新技术产业开发区"
-    assert (zone["level"], zone["level_as_of"], zone["level_source_id"]) == (
-        "national",
-        "2018-03",
-        "cat_2018",
-    )
-    assert zone["level_evidence"] == "G432126 国务院"
     assert (zone["short_name_zh"], zone["city"], zone["county"]) == ("衡阳高新区", "衡阳市", "")
     assert zone["location_precision"] == "city"
     mine = [e for e in events if e["park_id"] == "g432126"]
-    assert [(e["date"], e["event"], e["evidence"]) for e in mine] == [
-        ("2012-08", "national_approval", "G432126 2012.08")
+    assert [(e["date"], e["change"], e["level_after"], e["evidence"]) for e in mine] == [
+        ("2012-08", "approved", "national", "G432126 2012.08")
     ]
     area = [r for r in read("indicators.csv") if r["park_id"] == "g432126"]
     assert [(r["indicator"], r["value"], r["unit"], r["kind"], r["year"]) for r in area] == [
@@ -120,14 +131,14 @@ def test_hengyang_high_tech_zone(parks: dict[str, dict[str, str]], events) -> No
 def test_linwu_industrial_park(parks: dict[str, dict[str, str]], events) -> None:
     zone = parks["s439056"]
     assert zone["name_zh"] == "湖南临武工业园区"
-    assert zone["level"] == "provincial"
     assert (zone["city"], zone["county"], zone["location_precision"]) == (
         "郴州市",
         "临武县",
         "county_seat",
     )
     assert zone["short_name_zh"] == "临武工业园区"
-    assert [e["date"] for e in events if e["park_id"] == "s439056"] == ["2006-08"]
+    mine = [(e["date"], e["level_after"]) for e in events if e["park_id"] == "s439056"]
+    assert mine == [("2006-08", "provincial")]
 
 
 def test_hanshou_place_and_names(parks: dict[str, dict[str, str]]) -> None:
@@ -144,38 +155,40 @@ GBT_UPGRADES = {
 }  # fmt: skip
 
 
-def test_twelve_gbt_upgrades_are_national_with_a_2018_event(parks, events) -> None:
+def test_twelve_gbt_upgrades_are_curated_level_changes_the_build_checks(
+    parks, curated_changes
+) -> None:
+    """The twelve zones GB/T 37028-2018 lists as national high-tech zones while the catalogue
+    lists them as provincial are upgraded in data/level_changes.csv (the State Council's 2018
+    replies), each with its source; the catalogue's files are not changed by them."""
     upgraded = {
-        e["park_id"] for e in events if e["source_id"] == "ref_gbt37028" and e["date"] == "2018"
+        c["park_id"]: c
+        for c in curated_changes
+        if c["change"] == "upgraded" and c["date"].startswith("2018")
     }
-    assert upgraded == {code.lower() for code in GBT_UPGRADES}
-    for park_id in upgraded:
-        zone = parks[park_id]
-        assert (zone["level"], zone["level_as_of"], zone["level_source_id"]) == (
-            "national",
-            "2018",
-            "ref_gbt37028",
-        )
-        assert zone["zone_type"] == "high_tech_zone"
-    chuxiong = [e for e in events if e["park_id"] == "s537004" and e["date"] == "2018"]
-    assert chuxiong[0]["evidence"] == "53103003 楚雄高新技术产业开发区"
-    assert chuxiong[0]["level_after"] == "national"
-    levels = [p["level"] for p in parks.values()]
-    assert levels.count("national") == 552 + 12 + 1  # and 宁乡 in 2022
-
-
-def test_ningxiang_national_since_december_2022(parks, events) -> None:
-    zone = next(p for p in parks.values() if p["name_zh"] == "宁乡高新技术产业园区")
-    assert (zone["level"], zone["level_as_of"], zone["level_source_id"]) == (
-        "national",
-        "2022-12",
-        "ref_gazette_2023_ningxiang",
+    assert set(upgraded) == {code.lower() for code in GBT_UPGRADES}
+    assert all(c["level_after"] == "national" and c["source_id"] for c in upgraded.values())
+    chuxiong = upgraded["s537004"]
+    assert (chuxiong["zone_type_after"], chuxiong["document"]) == (
+        "high_tech_zone",
+        "国函〔2018〕45号",
     )
-    upgrade = [e for e in events if e["park_id"] == zone["park_id"] and e["date"] == "2022-12"]
-    assert [(e["event"], e["level_after"]) for e in upgrade] == [("national_approval", "national")]
+    assert chuxiong["name_after"] == "楚雄高新技术产业开发区"
+    assert parks["s537004"]["zone_type"] == "economic_development_zone"  # the catalogue's
 
 
-def test_two_approval_dates_give_two_events(events) -> None:
+@needs_reference
+def test_a_gbt_upgrade_without_its_level_change_stops_the_build(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    lines = (data / "level_changes.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    kept = [line for line in lines if ",s537004," not in line]
+    (data / "level_changes.csv").write_text("".join(kept), encoding="utf-8")
+    with pytest.raises(CatalogError, match="no upgrade of s537004"):
+        build(REFERENCE, tmp_path / "out", data, vocab_out=tmp_path / "vocab")
+
+
+def test_two_approval_dates_give_two_level_changes(events) -> None:
     songjiang = [e for e in events if e["park_id"] == "g313031"]
     assert [e["date"] for e in songjiang] == ["2000-04", "2002-12"]
     assert songjiang[0]["description_en"] != songjiang[1]["description_en"]
@@ -196,7 +209,7 @@ def test_evidence_is_short_and_verbatim() -> None:
         with (REFERENCE / "catalog_2018.csv").open(encoding="utf-8") as handle:
             for line in csv.DictReader(handle):
                 catalogue.setdefault(line["code"], []).extend(line.values())
-    for name in ("events.csv", "indicators.csv", "industries.csv"):
+    for name in ("level_changes.csv", "indicators.csv", "industries.csv"):
         for row in read(name):
             assert 0 < len(row["evidence"]) <= 40
             if row["source_id"] == "cat_2018" and catalogue:

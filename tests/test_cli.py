@@ -110,7 +110,7 @@ def _outside_province(d: Path) -> None:
 
 # name -> (break, file, row (CSV line; None = read from the package), column, word in message)
 FAULTS = {
-    "wrong_enum": (_set("parks", 2, level="galactic"), "parks.csv", 4, "level", "galactic"),
+    "wrong_enum": (_set("parks", 2, zone_type="galactic"), "parks.csv", 4, "zone_type", "galactic"),
     "missing_key": (_set("parks", 3, park_id=""), "parks.csv", 5, "park_id", ""),
     "bad_date": (_set("events", 4, date="2006/08"), "events.csv", 6, "date", "2006/08"),
     "unknown_unit": (_set("indicators", 1, unit="furlong"), "indicators.csv", 3, "unit", "furlong"),
@@ -154,9 +154,11 @@ def test_both_origins_are_counted_file_by_file(fixture_dir):
     result = runner.invoke(app, ["validate", str(fixture_dir)])
     assert result.exit_code == 0, result.output
     assert result.output.strip() == (
-        f"OK {fixture_dir}: sources.csv 3, parks.csv 7, events.csv 5, indicators.csv 5, "
-        "industries.csv 4, catalog/parks.csv 3, catalog/events.csv 3, "
-        "catalog/indicators.csv 3, catalog/industries.csv 2 rows"
+        f"OK {fixture_dir}: sources.csv 3, parks.csv 7, events.csv 4, indicators.csv 5, "
+        "industries.csv 4, catalog/parks.csv 3, catalog/events.csv 0, "
+        "catalog/indicators.csv 3, catalog/industries.csv 2, national/parks.csv 0, "
+        "national/events.csv 0, national/indicators.csv 0, national/industries.csv 0, "
+        "level_changes.csv 4, catalog/level_changes.csv 3 rows"
     )
 
 
@@ -176,13 +178,13 @@ def test_a_catalogue_fault_is_named_by_its_catalogue_file(fixture_dir, tmp_path)
     shutil.copytree(fixture_dir, target)
     zones = target / "catalog" / "parks.csv"
     zones.write_text(
-        zones.read_text(encoding="utf-8").replace(",national,2018-03,", ",galactic,2018-03,", 1),
+        zones.read_text(encoding="utf-8").replace(",high_tech_zone,", ",galactic,", 1),
         encoding="utf-8",
     )
     result = runner.invoke(app, ["validate", str(target)])
     assert result.exit_code == 1
-    assert result.stdout.startswith("catalog/parks.csv:2:level:")
-    assert "galactic" in result.stdout
+    assert result.stdout.startswith("catalog/parks.csv:")
+    assert ":zone_type:" in result.stdout.splitlines()[0] and "galactic" in result.stdout
 
 
 def test_evidence_is_checked_only_with_articles(valid, tmp_path):
@@ -259,9 +261,10 @@ def test_extract_prints_one_csv_block_per_table(article_file, tmp_path):
     assert [b.splitlines()[0] for b in blocks] == [
         "# parks.csv (1 candidates)",
         "# events.csv (1 candidates)",
+        "# level_changes.csv (0 candidates)",
         "# indicators.csv (2 candidates)",
     ]
-    rows = list(csv.DictReader(io.StringIO(blocks[2].split("\n", 1)[1])))
+    rows = list(csv.DictReader(io.StringIO(blocks[3].split("\n", 1)[1])))
     assert [(r["value"], r["unit"], r["kind"], r["source_id"]) for r in rows] == [
         ("580", "cny_100m", "estimate", "art-t"),
         ("12", "usd_100m", "estimate", "art-t"),
@@ -409,12 +412,12 @@ def test_export_geojson_is_for_parks_only(fixture_dir, tmp_path):
 def test_export_of_a_broken_package_names_the_problem(fixture_dir, tmp_path):
     target = tmp_path / "pkg"
     shutil.copytree(fixture_dir, target)
-    parks = target / "parks.csv"
-    parks.write_text(
-        parks.read_text(encoding="utf-8").replace(",national,2018,", ",galactic,2018,", 1),
+    changes = target / "level_changes.csv"
+    changes.write_text(
+        changes.read_text(encoding="utf-8").replace(",national,", ",galactic,", 1),
         encoding="utf-8",
     )
     result = export(target, "--out", str(tmp_path / "x.csv"))
     assert result.exit_code == 1
-    assert "parks.csv:2:level:" in result.stderr
+    assert "level_changes.csv:" in result.stderr and ":level_after:" in result.stderr
     assert not (tmp_path / "x.csv").exists()

@@ -30,10 +30,10 @@ def shown(at) -> str:
 def test_an_invalid_save_keeps_the_last_good_package_with_a_notice(package):
     at = open_page("table", lang="en")
     assert t("n_parks_shown", "en", n="9", total="9") in shown(at)
-    parks = package / "parks.csv"
+    parks = package / "level_changes.csv"
     good = parks.read_bytes()
     # a curator saves a row whose level is not a level
-    parks.write_bytes(good.replace(b",national,", b",natonal,", 1))
+    parks.write_bytes(good.replace(b",provincial,", b",provinical,", 1))
     at.run()
     assert not at.exception
     assert t("n_parks_shown", "en", n="9", total="9") in shown(at)  # the last good package

@@ -18,13 +18,16 @@ def parts(fixture_dir):
 
 
 def test_each_origin_is_read_on_its_own(parts):
-    assert list(parts) == ["articles", "catalog_2018"]
+    assert list(parts) == ["articles", "catalog_2018", "national_other"]
     curated, catalogue = parts["articles"], parts["catalog_2018"]
     assert len(curated.parks) == 7 and set(curated.parks["origin"]) == {"articles"}
     assert list(catalogue.parks["park_id"]) == ["g431001", "s449001", "g111001"]
     assert set(catalogue.parks["origin"]) == {"catalog_2018"}
     assert curated.sources is catalogue.sources and curated.vocab is catalogue.vocab
-    assert set(catalogue.events["park_id"]) == {"g431001", "s449001", "g111001"}
+    # the level changes are one table for every origin, the curated rows first
+    assert curated.level_changes is catalogue.level_changes
+    changes = curated.level_changes
+    assert list(changes["change_id"][-3:]) == ["g431001-c01", "s449001-c01", "g111001-c01"]
 
 
 def test_types_are_those_of_the_schema(parts):
@@ -33,7 +36,8 @@ def test_types_are_those_of_the_schema(parts):
     assert parks["name_en_generated"].all()
     assert not parts["articles"].parks["name_en_generated"].any()  # false, not missing
     assert parts["articles"].indicators["year"].dtype == "Int64"
-    assert parts["articles"].parks["level_as_of"].isna().sum() == 3  # empty is <NA>, never ''
+    assert parts["articles"].parks["parent_id"].isna().sum() == 6  # empty is <NA>, never ''
+    assert "level" not in parts["articles"].parks  # a level is a level change, not a column
 
 
 def test_catalog_links_point_a_catalogue_id_to_its_curated_park(parts):
@@ -51,14 +55,14 @@ def test_the_curated_park_keeps_its_own_row_and_gains_the_catalogues_facts(ds, p
     """cs-hitech keeps its id, names, point and level (the curator's), and remembers the
     catalogue id; the catalogue's approval and approved area now name it."""
     cs = ds.parks.set_index("park_id").loc["cs-hitech"]
-    assert (cs["lat"], cs["lon"], cs["level_as_of"]) == (28.23, 112.88, "2018")
+    assert (cs["lat"], cs["lon"], cs["level_as_of"]) == (28.23, 112.88, "2018")  # its listed row
     assert (cs["name_en"], cs["origin"], cs["catalog_id"]) == (
         "Changsha Hi-tech Zone",
         "articles",
         "g431001",
     )
-    events = ds.events.set_index("event_id")
-    assert events.loc["g431001-e01", "park_id"] == "cs-hitech"
+    changes = ds.level_changes.set_index("change_id")
+    assert changes.loc["g431001-c01", "park_id"] == "cs-hitech"
     indicators = ds.indicators.set_index("fact_id")
     assert indicators.loc["g431001-i01", "park_id"] == "cs-hitech"
     assert indicators.loc["g431001-i01", "source_id"] == "cat_2018"  # still cites the catalogue
@@ -100,7 +104,7 @@ def test_a_code_the_catalogue_does_not_have_links_nothing(tmp_path):
     parks = [p | {"catalog_code": "G999999"} if p["park_id"] == "cs-hitech" else p for p in PARKS]
     ds = read_frames(write_fixture(tmp_path / "pkg", tables={"parks": parks}))
     assert len(ds.parks) == 10 and ds.parks["catalog_id"].isna().all()
-    assert ds.events.set_index("event_id").loc["g431001-e01", "park_id"] == "g431001"
+    assert ds.level_changes.set_index("change_id").loc["g431001-c01", "park_id"] == "g431001"
 
 
 def test_two_curated_parks_naming_one_code_do_not_break_loading(tmp_path):

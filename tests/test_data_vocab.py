@@ -17,7 +17,7 @@ def test_every_vocabulary_resource_is_loaded(ds, fixture_dir):
 
 
 def test_codes_follow_the_order_column(ds):
-    assert ds.vocab["levels"].codes() == ("national", "provincial", "other", "unknown")
+    assert ds.vocab["levels"].codes() == ("national", "provincial", "other", "removed", "unknown")
     frame = pd.DataFrame({"level": ["b", "a", "c"], "order": [2, 1, 2]})
     assert Vocabulary("levels", ordered(frame)).codes() == ("a", "b", "c")  # stable
     unordered = pd.DataFrame({"sector": ["z", "a"]})
@@ -64,10 +64,8 @@ def test_colours_and_grey_for_a_code_without_one(ds):
 
 def test_flag_columns_select_codes(ds):
     event_kinds = ds.vocab["event_kinds"]
-    assert event_kinds.column("confers_level") == {
-        "provincial_approval": "provincial",
-        "national_approval": "national",
-    }
+    assert ds.vocab["levels"].where("conferred") == ("national", "provincial")
+    assert ds.vocab["change_confidences"].where("marked") == ("one_source", "inferred")
     assert "award" in event_kinds.where("timeline_marker")
     assert "meeting" not in event_kinds.where("timeline_marker")
     assert ds.vocab["indicator_kinds"].where("counts_as_actual") == ("actual", "estimate")

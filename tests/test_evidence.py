@@ -15,11 +15,13 @@ import pytest
 
 from parkdata.curate.evidence import check_evidence
 from parkdata.data.dataset import read_parts
-from parkdata.testing.fixtures import EVENTS, INDICATORS, INDUSTRIES, PARKS
+from parkdata.testing.fixtures import EVENTS, INDICATORS, INDUSTRIES, LEVEL_CHANGES
 
 FRAGMENTS = [
-    row["evidence"] for row in EVENTS + INDICATORS + INDUSTRIES if row["source_id"] == "art-a"
-] + [p["level_evidence"] for p in PARKS if p.get("level_source_id") == "art-a"]
+    row["evidence"]
+    for row in EVENTS + INDICATORS + INDUSTRIES + LEVEL_CHANGES
+    if row["source_id"] == "art-a"
+]
 
 
 def article_text() -> str:
@@ -66,12 +68,12 @@ def test_a_missing_fragment_is_found(curated, articles):
 
 
 def test_a_level_evidence_is_checked_too(curated, articles):
-    parks = curated.parks.copy()
-    row = parks.index[parks["park_id"] == "linwu"][0]
-    parks.loc[row, "level_evidence"] = "2006年9月经省政府批准"
-    problems = check_evidence(curated.replace(parks=parks), articles)
+    changes = curated.level_changes.copy()
+    row = changes.index[changes["change_id"] == "linwu-c2"][0]
+    changes.loc[row, "evidence"] = "2006年9月经省政府批准"
+    problems = check_evidence(curated.replace(level_changes=changes), articles)
     assert [(p.file, p.row, p.column) for p in problems] == [
-        ("parks.csv", row + 2, "level_evidence")
+        ("level_changes.csv", row + 2, "evidence")
     ]
 
 

@@ -181,11 +181,12 @@ def test_xlsx_metadata_sheet(workbook):
     sheet = workbook["metadata"]
     rows = list(sheet.values)
     assert rows[0] == ("key", "value")
-    meta = dict(rows[1:6])
+    meta = dict(rows[1:7])
     assert meta == {
         "dataset": "Parkdata",
         "licence": "CC-BY-4.0",
         "filters": "级别=国家级",
+        "levels_as_of": None,  # an empty cell
         "rows": "8",
         "exported_at": "2026-01-02T03:04:05Z",
     }
@@ -315,12 +316,20 @@ def test_filter_summary_with_labels(zh, en):
 
 def test_export_metadata(ds, en):
     meta = exports.export_metadata(
-        Filters(cities=("长沙市",)), en, "Parkdata", "CC-BY-4.0", ds.sources.iloc[:1], 3, now=NOW
+        Filters(cities=("长沙市",)),
+        en,
+        "Parkdata",
+        "CC-BY-4.0",
+        ds.sources.iloc[:1],
+        3,
+        now=NOW,
+        levels_as_of="2018",
     )
     assert meta == {
         "dataset": "Parkdata",
         "licence": "CC-BY-4.0",
         "filters": "City=Changsha (长沙市)",
+        "levels_as_of": "2018",
         "rows": 3,
         "exported_at": "2026-01-02T03:04:05Z",
         "sources": ["临武全力申报省级高新区 · achie.org · 2021-09-28"],

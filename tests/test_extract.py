@@ -61,10 +61,14 @@ def test_amounts_become_indicator_rows(page):
 
 def test_dates_keep_their_precision_and_kind(page):
     ev = page["events"]
-    assert list(ev["date"]) == ["2017", "1996", "2006-08", "2017-12-19"]
-    assert list(ev["event"]) == ["other", "established", "provincial_approval", "project_start"]
-    assert list(ev["level_after"]) == ["", "", "provincial", ""]
-    assert "year from the article date" in ev["description_en"].iloc[3]
+    assert list(ev["date"]) == ["2017", "1996", "2017-12-19"]
+    assert list(ev["event"]) == ["other", "established", "project_start"]
+    assert "year from the article date" in ev["description_en"].iloc[2]
+    changes = page["level_changes"]  # an approval is a level change, not an event
+    dated = changes[changes["change"] != "listed"]
+    assert list(zip(dated["date"], dated["change"], dated["level_after"], strict=True)) == [
+        ("2006-08", "approved", "provincial")
+    ]
 
 
 def test_parks_by_suffix_with_level_and_zone_type(page):
@@ -77,7 +81,9 @@ def test_parks_by_suffix_with_level_and_zone_type(page):
 def test_every_evidence_is_a_short_verbatim_substring(page):
     text = simplified_text(PAGE)
     for frame in page.values():
-        col = "evidence" if "evidence" in frame else "level_evidence"
+        col = "evidence"
+        if col not in frame:
+            continue
         for fragment in frame[col]:
             assert len(fragment) <= 40
             assert fragment == "" or fragment in text
@@ -115,7 +121,9 @@ def test_a_dataset_names_its_parks_and_they_are_not_proposed_again(fixture_dir):
     known = extract_candidates(PAGE, source_id="art_x", data_dir=fixture_dir)
     ind = known["indicators"]
     assert list(ind["park_id"]) == ["cz-etdz", "cz-etdz", "linwu", "linwu", "linwu"]
-    assert list(known["events"]["park_id"][:3]) == ["cz-etdz", "linwu", "linwu"]
+    assert list(known["events"]["park_id"][:2]) == ["cz-etdz", "linwu"]
+    approval = known["level_changes"][known["level_changes"]["change"] == "approved"]
+    assert list(approval["park_id"]) == ["linwu"]
     assert list(known["parks"]["name_zh"]) == ["电子信息新材料产业园"]  # the only new name
 
 

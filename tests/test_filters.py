@@ -34,7 +34,10 @@ def test_no_filter_keeps_everything(ds):
 def test_level_filter_keeps_parks_and_their_facts_only(ds):
     out = apply_filters(ds, Filters(levels=("national",)))
     assert ids(out.parks) == ["cs-hitech", "g111001", "zj-etdz"]
-    assert ids(out.events, "event_id") == ["g111001-e01", "g431001-e01"]
+    assert out.events.empty  # the national zones' dated facts are level changes
+    assert ids(out.level_changes, "change_id") == [
+        "cs-hitech-l1", "g111001-c01", "g431001-c01", "zj-etdz-l1",
+    ]  # fmt: skip
     assert ids(out.indicators, "fact_id") == [
         "cs-i1",
         "cs-i2",
@@ -49,7 +52,8 @@ def test_level_filter_keeps_parks_and_their_facts_only(ds):
 def test_city_filter_keeps_city_wide_facts_of_that_city(ds):
     out = apply_filters(ds, Filters(cities=("湛江市",)))
     assert ids(out.parks) == ["formula-park", "html-park", "s449001", "zj-etdz"]
-    assert ids(out.events, "event_id") == ["s449001-e01", "zj-e1"]
+    assert ids(out.events, "event_id") == ["zj-e1"]
+    assert ids(out.level_changes, "change_id") == ["s449001-c01", "zj-etdz-l1"]
     assert ids(out.industries, "industry_id") == ["s449001-n01", "zj-n1"]
 
 
@@ -114,12 +118,14 @@ def test_origin_filter_keeps_the_zones_of_that_origin_and_their_facts(ds):
     catalogue = apply_filters(ds, Filters(origins=("catalog_2018",)))
     # the curated Changsha zone is listed in the catalogue (G431001): it is of both origins
     assert ids(catalogue.parks) == ["cs-hitech", "g111001", "s449001"]
-    assert {"g111001-e01", "s449001-e01", "g431001-e01"} <= set(catalogue.events["event_id"])
+    assert {"g111001-c01", "s449001-c01", "g431001-c01"} <= set(
+        catalogue.level_changes["change_id"]
+    )
     assert {"g111001-n01", "s449001-n01"} <= set(catalogue.industries["industry_id"])
     curated = apply_filters(ds, Filters(origins=("articles",)))
     assert len(curated.parks) == 7 and set(curated.parks["origin"]) == {"articles"}
     # the curated Changsha zone is the catalogue's G431001: its catalogue facts come with it
-    assert "g431001-e01" in set(curated.events["event_id"])
+    assert "g431001-c01" in set(curated.level_changes["change_id"])
     both = apply_filters(ds, Filters(origins=("articles", "catalog_2018")))
     assert len(both.parks) == 9
 
@@ -144,7 +150,8 @@ def test_as_of_view_leaves_out_later_parks_and_facts_and_keeps_undated_ones(ds):
     then = as_of_view(ds, "2000")
     assert "s449001" not in set(then.parks["park_id"])  # approved 2006-04
     assert "longping" in set(then.parks["park_id"])  # no dated founding: kept
-    assert ids(then.events, "event_id") == ["g111001-e01", "g431001-e01", "linwu-e1", "linwu-e3"]
+    assert ids(then.events, "event_id") == ["linwu-e1", "linwu-e3"]
+    assert ids(then.level_changes, "change_id") == ["g111001-c01", "g431001-c01"]  # by 2000
     assert then.indicators.empty and then.industries.empty  # all dated after 2000
     assert as_of_view(ds, "") is ds
 
@@ -175,7 +182,7 @@ def test_options_come_from_the_vocabularies_in_their_order(ds):
         ("origins", "origins"),
     ):
         assert opts[field] == ds.vocab[vocabulary].codes(), field
-    assert opts["origins"] == ("articles", "catalog_2018")
+    assert opts["origins"] == ("articles", "catalog_2018", "national_other")
     assert opts["provinces"] == ("北京市", "湖南省", "广东省")  # provinces.csv order, those used
     assert opts["cities"] == ("北京市", "湛江市", "郴州市", "长沙市")
     assert options(ds, ["湖南省"])["cities"] == ("郴州市", "长沙市")
@@ -183,14 +190,14 @@ def test_options_come_from_the_vocabularies_in_their_order(ds):
 
 def test_a_new_zone_type_is_an_option_at_once(tmp_path):
     row = {
-        "zone_type": "free_trade_zone",
-        "label_zh": "自由贸易试验区",
-        "label_en": "Free trade zone",
-        "order": 9,
-        "name_suffix_zh": "试验区",
+        "zone_type": "innovation_zone",
+        "label_zh": "自主创新示范区",
+        "label_en": "Innovation demonstration zone",
+        "order": 99,
+        "name_suffix_zh": "示范区",
     }
     ds = read_frames(write_fixture(tmp_path / "pkg", vocab_rows={"zone_types": [row]}))
-    assert options(ds)["zone_types"][-1] == "free_trade_zone"
+    assert options(ds)["zone_types"][-1] == "innovation_zone"
 
 
 @pytest.mark.parametrize(

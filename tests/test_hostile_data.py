@@ -39,7 +39,7 @@ def _set(path: str, index: int, column: str, value: str) -> Callable[[Path], Non
 
 
 def _drop_column(d: Path) -> None:
-    _write(d, "parks.csv", _read(d, "parks.csv").drop(columns=["level"]))
+    _write(d, "parks.csv", _read(d, "parks.csv").drop(columns=["zone_type"]))
 
 
 def _gbk(d: Path) -> None:
@@ -89,9 +89,16 @@ class Case:
 
 
 CASES = {
-    "missing_column": Case(_drop_column, "parks.csv", 1, "level", ("missing",)),
+    "missing_column": Case(_drop_column, "parks.csv", 1, "zone_type", ("missing",)),
     "bad_code": Case(
-        _set("parks.csv", 2, "level", "galactic"), "parks.csv", 4, "level", ("galactic",)
+        _set("parks.csv", 2, "zone_type", "galactic"), "parks.csv", 4, "zone_type", ("galactic",)
+    ),
+    "bad_level": Case(
+        _set("level_changes.csv", 0, "level_after", "galactic"),
+        "level_changes.csv",
+        2,
+        "level_after",
+        ("galactic",),
     ),
     "unknown_park": Case(
         _set("events.csv", 3, "park_id", "no-such-park"),
@@ -101,7 +108,7 @@ CASES = {
         ("no-such-park",),
     ),
     "malformed_date": Case(
-        _set("events.csv", 4, "date", "2006/08"), "events.csv", 6, "date", ("2006/08",)
+        _set("events.csv", 2, "date", "2006/08"), "events.csv", 4, "date", ("2006/08",)
     ),
     "impossible_date": Case(
         _set("events.csv", 1, "date", "2006-02-30"), "events.csv", 3, "date", ("day",)
@@ -169,12 +176,12 @@ def test_every_broken_row_is_reported_none_dropped(fixture_dir, tmp_path):
     target = tmp_path / "two"
     shutil.copytree(fixture_dir, target)
     frame = _read(target, "parks.csv")
-    frame.loc[[0, 5], "level"] = ["galactic", "cosmic"]
+    frame.loc[[0, 5], "zone_type"] = ["galactic", "cosmic"]
     _write(target, "parks.csv", frame)
     zones = _read(target, "catalog/parks.csv")
-    zones.loc[2, "level"] = "stellar"
+    zones.loc[2, "zone_type"] = "stellar"
     _write(target, "catalog/parks.csv", zones)
-    found = sorted((p.file, p.row) for p in validate_package(target) if p.column == "level")
+    found = sorted((p.file, p.row) for p in validate_package(target) if p.column == "zone_type")
     assert found == [("catalog/parks.csv", 4), ("parks.csv", 2), ("parks.csv", 7)]
 
 

@@ -1,6 +1,6 @@
 """Levels over time, status history and areas of one scope, on the fixture package (curated
 parks and the catalogue merged: cs-hitech gains the catalogue's 1991-03 national approval and
-its approved area)."""
+its approved area). Every level is a dated row of the level changes."""
 
 from __future__ import annotations
 
@@ -9,29 +9,29 @@ import pytest
 
 from parkdata.data.package import load_package
 from parkdata.model import levels
-from parkdata.testing.fixtures import EVENTS, PARKS, write_fixture
+from parkdata.testing.fixtures import LEVEL_CHANGES, write_fixture
 
 
-def test_approvals_and_the_levels_they_confer_come_from_the_vocabulary(ds):
-    confers = ds.vocab["event_kinds"].column("confers_level")
-    assert set(levels.approval_kinds(ds)) == set(confers)
-    assert confers["national_approval"] == "national"
+def test_the_levels_a_change_confers_come_from_the_vocabulary(ds):
+    assert levels.approval_levels(ds) == tuple(ds.vocab["levels"].where("conferred"))
+    assert levels.approval_levels(ds) == ("national", "provincial")
 
 
-def test_level_at_follows_dated_approvals(ds):
+def test_level_at_follows_dated_changes(ds):
     assert levels.level_at(ds, "2006-07-31")["linwu"] == "unknown"
     assert levels.level_at(ds, "2006-08-01")["linwu"] == "provincial"  # 2006-08: from its 1st day
     assert levels.level_at(ds, "1991-02-28")["cs-hitech"] == "unknown"
-    assert levels.level_at(ds, "1991-03-01")["cs-hitech"] == "national"  # the catalogue's event
+    assert levels.level_at(ds, "1991-03-01")["cs-hitech"] == "national"  # the catalogue's row
     assert levels.level_at(ds, "2006-03-31")["s449001"] == "unknown"
     assert levels.level_at(ds, "2030")["s449001"] == "provincial"
 
 
-def test_level_at_uses_the_dated_level_source_without_approvals(ds):
-    assert levels.level_at(ds, "2017-12-31")["cz-etdz"] == "unknown"
-    assert levels.level_at(ds, "2018-01-01")["cz-etdz"] == "provincial"
+def test_a_listed_level_holds_from_the_end_of_its_date(ds):
+    """cz-etdz has only a source's statement of its level (listed, 2018): known by the end of
+    2018, not before; a zone no row names stays unknown."""
+    assert levels.level_at(ds, "2018-12-30")["cz-etdz"] == "unknown"
+    assert levels.level_at(ds, "2018-12-31")["cz-etdz"] == "provincial"
     assert levels.level_at(ds, "2030")["longping"] == "unknown"
-    # dated history wins: linwu's level source (2021) does not stand in before its approval
     assert levels.level_at(ds, "2005")["linwu"] == "unknown"
 
 
@@ -41,7 +41,20 @@ def test_level_at_covers_every_park(ds):
     assert held.to_dict() == dict(zip(ds.parks["park_id"], ds.parks["level"], strict=True))
 
 
-def test_first_dated_is_the_earliest_founding_or_approval(ds):
+def test_the_parks_levels_are_derived_with_their_date_source_and_confidence(ds):
+    parks = ds.parks.set_index("park_id")
+    linwu = parks.loc["linwu"]
+    assert (linwu["level"], linwu["level_as_of"], linwu["level_source_id"]) == (
+        "provincial", "2006-08", "art-a",
+    )  # fmt: skip
+    assert linwu["level_confidence"] == "one_source"
+    assert parks.loc["cs-hitech", "level_change_id"] == "cs-hitech-l1"  # listed 2018 is newest
+    assert pd.isna(parks.loc["longping", "level_as_of"]) and parks.loc["longping", "level"] == (
+        "unknown"
+    )
+
+
+def test_first_dated_is_the_earliest_founding_or_change(ds):
     first = levels.first_dated(ds)
     assert first["linwu"] == pd.Timestamp("1996-01-01")  # founded before its approval
     assert first["cs-hitech"] == pd.Timestamp("1991-03-01")
@@ -57,27 +70,55 @@ def test_status_history_segments(ds):
     assert list(linwu["date"]) == ["1996", "2006-08"]  # as written
     assert linwu["end"].iloc[0] == pd.Timestamp("2006-08-01")
     assert pd.isna(linwu["end"].iloc[-1])  # ongoing
-    assert list(linwu["event_id"]) == ["linwu-e1", "linwu-e2"]
+    assert list(linwu["change_id"]) == ["linwu-e1", "linwu-c2"]
     assert set(history["park_id"]) == {"linwu", "cs-hitech", "s449001", "g111001"}
     cs = history[history["park_id"] == "cs-hitech"]
     assert list(zip(cs["status"], cs["source_id"], strict=True)) == [("national", "cat_2018")]
 
 
+def _with_changes(ds, *rows):
+    base = {"description_zh": "x", "description_en": "x", "evidence": "x", "confidence": "official"}
+    extra = pd.DataFrame([base | row for row in rows])
+    changes = pd.concat([ds.level_changes, extra], ignore_index=True)
+    return ds.replace(level_changes=changes.astype(ds.level_changes.dtypes))
+
+
 def test_one_approval_told_by_two_sources_is_one_segment(ds):
     """The catalogue dates linwu's provincial approval to the year (2006), the article to the
     month (2006-08): the park became provincial once, and its history has one such segment."""
-    extra = {
-        "event_id": "s439056-e01",
-        "park_id": "linwu",
-        "date": "2006",
-        "event": "provincial_approval",
-        "level_after": "provincial",
-        "source_id": "cat_2018",
-    }
-    events = pd.concat([ds.events, pd.DataFrame([extra])], ignore_index=True)
-    history = levels.status_history(ds.replace(events=events.astype(ds.events.dtypes)))
+    extra = {"change_id": "s439056-c01", "park_id": "linwu", "date": "2006",
+             "change": "approved", "level_after": "provincial",
+             "source_id": "cat_2018"}  # fmt: skip
+    history = levels.status_history(_with_changes(ds, extra))
     linwu = history[history["park_id"] == "linwu"]
     assert list(linwu["status"]) == ["established", "provincial"]
+
+
+def test_an_upgrade_and_a_revocation_move_the_level_and_the_counts(ds):
+    upgrade = {
+        "change_id": "u1",
+        "park_id": "s449001",
+        "date": "2021-06",
+        "change": "upgraded",
+        "level_before": "provincial",
+        "level_after": "national",
+        "source_id": "ref-gb",
+    }
+    revoked = {"change_id": "r1", "park_id": "g111001", "date": "2020-01-17",
+               "change": "revoked", "level_before": "national", "level_after": "removed",
+               "source_id": "ref-gb"}  # fmt: skip
+    moved = _with_changes(ds, upgrade, revoked)
+    assert levels.level_at(moved, "2021-05-31")["s449001"] == "provincial"
+    assert levels.level_at(moved, "2021-06-01")["s449001"] == "national"
+    assert levels.level_at(moved, "2020-01-16")["g111001"] == "national"
+    assert levels.level_at(moved, "2020-01-17")["g111001"] == "removed"
+    wide = levels.level_counts_over_time(moved).pivot(index="date", columns="level", values="n")
+    assert wide.loc[pd.Timestamp("2020-01-17")].to_dict() == {"national": 1, "provincial": 2}
+    assert wide.loc[pd.Timestamp("2021-06-01")].to_dict() == {"national": 2, "provincial": 1}
+    ups = levels.upgrades(moved)
+    assert list(zip(ups["park_id"], ups["date"], strict=True)) == [("s449001", "2021-06")]
+    assert levels.first_reached(moved)["national"]["s449001"] == "2021-06"
+    assert levels.first_reached(moved)["provincial"]["s449001"] == "2006-04"
 
 
 def test_level_counts_over_time(ds):
@@ -92,54 +133,41 @@ def test_level_counts_over_time(ds):
     assert list(levels.parks_without_dated_level(ds)) == ["cz-etdz", "zj-etdz"]
 
 
-def test_level_counts_without_any_approval_are_an_empty_frame(ds):
-    counts = levels.level_counts_over_time(ds.replace(events=ds.events.iloc[:0]))
+def test_level_counts_without_any_change_are_an_empty_frame(ds):
+    counts = levels.level_counts_over_time(ds.replace(level_changes=ds.level_changes.iloc[:0]))
     assert counts.empty and list(counts.columns) == ["date", "level", "n"]
 
 
-def test_a_new_approval_kind_is_one_vocabulary_row(tmp_path):
-    """An event kind that confers a level (here a city approval conferring 'other') is an
-    approval everywhere, without a line of code."""
-    city_approval = {
-        "event": "city_approval",
-        "label_zh": "批准为市级",
-        "label_en": "City approval",
-        "order": 14,
-        "confers_level": "other",
-        "timeline_marker": False,
-    }
-    event = {
-        "event_id": "longping-e1",
+def test_a_new_conferred_level_is_one_vocabulary_row(tmp_path):
+    """A level a change can confer (here a city level) is counted over time everywhere,
+    without a line of code: one row of the levels vocabulary, one level change."""
+    city = {"level": "city", "label_zh": "市级", "label_en": "City", "order": 3,
+            "colour": "#56b4e9", "conferred": True, "description_zh": "市级园区",
+            "description_en": "A city-level zone"}  # fmt: skip
+    change = {
+        "change_id": "longping-c1",
         "park_id": "longping",
         "date": "2015-05",
-        "event": "city_approval",
-        "level_after": "other",
+        "change": "approved",
+        "level_after": "city",
         "description_zh": "获市级认可",
         "description_en": "Approved by the city",
         "source_id": "art-a",
         "evidence": "2015年5月获批市级园区",
+        "confidence": "one_source",
     }
-    parks = [
-        p
-        | {"level": "other", "level_as_of": "2015-05", "level_source_id": "art-a"}
-        | {"level_evidence": "2015年5月获批市级园区"}
-        if p["park_id"] == "longping"
-        else p
-        for p in PARKS
-    ]
     package = write_fixture(
         tmp_path / "pkg",
-        tables={"parks": parks, "events": [*EVENTS, event]},
-        vocab_rows={"event_kinds": [city_approval]},
+        tables={"level_changes": [*LEVEL_CHANGES, change]},
+        vocab_rows={"levels": [city]},
     )
     ds = load_package(package)
-    assert "city_approval" in levels.approval_kinds(ds)
+    assert "city" in levels.approval_levels(ds)
     assert levels.level_at(ds, "2015-04-30")["longping"] == "unknown"
-    assert levels.level_at(ds, "2015-05-01")["longping"] == "other"
+    assert levels.level_at(ds, "2015-05-01")["longping"] == "city"
     counts = levels.level_counts_over_time(ds)
-    assert list(counts["level"].unique()) == ["national", "provincial", "other"]  # levels' order
     last = counts[counts["date"] == counts["date"].max()].set_index("level")["n"]
-    assert last.to_dict() == {"national": 2, "provincial": 2, "other": 1}
+    assert last.to_dict() == {"national": 2, "provincial": 2, "city": 1}
 
 
 def test_approved_area_is_the_approved_scope_only_and_converts_units(ds):

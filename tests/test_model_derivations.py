@@ -27,7 +27,9 @@ def test_figures_count_every_zone_and_one_area_scope(ds, area):
     assert got.area_total_km2 == pytest.approx(11.17 + 2.105 + 39.8)
     assert got.area_median_km2 == pytest.approx(11.17)
     assert got.n_area_known == 3  # zj-etdz's 502.04 km² is an administrative area
-    assert got.n_facts == len(ds.events) + len(ds.indicators) + len(ds.industries) == 22
+    facts = len(ds.events) + len(ds.indicators) + len(ds.industries) + len(ds.level_changes)
+    assert got.n_facts == facts == 25
+    assert got.levels_as_of == "2018"  # the newest level change: the standard's, listed 2018
     assert (got.n_sources, got.newest_source) == (3, "2021-09-28")
 
 
@@ -49,8 +51,8 @@ def test_cited_sources_are_those_of_the_facts_levels_and_points(ds):
 
 def test_dated_events_split_at_today_newest_past_first(ds):
     past, upcoming = overview.dated_events(ds, pd.Timestamp("2021-10-01"), n=3)
-    assert list(past["event_id"]) == ["linwu-e4", "linwu-e2", "s449001-e01"]
-    assert list(past["date"]) == ["2021-09-28", "2006-08", "2006-04"]  # as written
+    assert list(past["event_id"]) == ["linwu-e4", "linwu-e1"]  # approvals are level changes
+    assert list(past["date"]) == ["2021-09-28", "1996"]  # as written
     assert list(upcoming["event_id"]) == ["zj-e1"]
     everything, _ = overview.dated_events(ds, pd.Timestamp("2030-01-01"), n=100)
     assert "linwu-e3" not in set(everything["event_id"])  # undated: never placed in time
@@ -68,7 +70,8 @@ def test_profile_gathers_everything_known_about_one_park(ds):
     assert list(got.history["status"]) == ["national"]
     assert sorted(got.indicators["fact_id"]) == ["cs-i1", "cs-i2", "g431001-i01"]
     assert sorted(got.industries["industry_id"]) == ["cs-n0", "cs-n1"]
-    assert list(got.events["event_id"]) == ["g431001-e01"]
+    assert got.events.empty
+    assert sorted(got.changes["change_id"]) == ["cs-hitech-l1", "g431001-c01"]
     assert sorted(got.sources["source_id"]) == ["art-a", "cat_2018", "ref-gb"]
 
 
@@ -81,7 +84,9 @@ def test_profile_of_a_sub_park_and_of_an_unknown_id(ds):
 
 def test_source_counts_count_every_citation(ds):
     counts = profile.source_counts(ds).set_index("source_id")["n_facts"]
-    assert counts.to_dict() == {"art-a": 14, "ref-gb": 9, "cat_2018": 12}
+    # art-a: 4 events, 4 numbers, 4 industries, linwu's approval; cat_2018: 3 approvals,
+    # 3 areas, 2 industry rows, the points of the 2 unlinked zones
+    assert counts.to_dict() == {"art-a": 13, "ref-gb": 9, "cat_2018": 10}
 
 
 def test_the_picker_keeps_a_chosen_park_the_filters_hide(ds):

@@ -26,6 +26,7 @@ from parkdata.model import compare, levels
 SHARED = DATA_DIR.parent.parent / "shared"
 ARTICLES = SHARED / "articles"
 REFERENCE = SHARED / "reference" / "park_facts.csv"
+LATER = "lc_"  # sources of the level changes since 2018, read for them (not park_facts.csv)
 CATALOG = SHARED / "reference" / "catalog_2018.csv"
 needs_articles = pytest.mark.skipif(
     not ARTICLES.is_dir(),
@@ -85,7 +86,8 @@ def test_the_catalogue_holds_every_zone_of_2018(catalogue):
     assert catalogue.parks["park_id"].is_unique
     repeated = catalogue.parks["catalog_code"][catalogue.parks["catalog_code"].duplicated()]
     assert list(repeated) == ["S377018"]  # as the catalogue prints it: 淄川 and 临淄
-    assert set(catalogue.parks["level"]) == {"national", "provincial"}
+    assert "level" not in catalogue.parks  # levels are level changes: the catalogue's own dates
+    assert set(catalogue.level_changes["change"]) >= {"approved"}
     assert catalogue.parks["name_en_generated"].all()  # pinyin, said so
     approved = catalogue.indicators[catalogue.indicators["indicator"] == "approved_area"]
     assert approved["park_id"].nunique() == len(catalogue.parks)  # every zone has one
@@ -93,18 +95,21 @@ def test_the_catalogue_holds_every_zone_of_2018(catalogue):
 
 def test_loading_merges_the_linked_zones(ds, curated, catalogue):
     linked = curated.parks["catalog_code"].notna().sum()
-    assert len(ds.parks) == len(curated.parks) + len(catalogue.parks) - linked == 2569
+    national = read_parts(DATA_DIR)["national_other"].parks
+    assert len(ds.parks) == len(curated.parks) + len(catalogue.parks) - linked + len(national)
+    assert len(ds.parks) == 2598 and len(national) == 29
     assert ds.parks["park_id"].is_unique
     hengyang = ds.parks.set_index("park_id").loc["hengyang_htz"]
     assert (hengyang["catalog_id"], hengyang["origin"]) == ("g432126", "articles")
     assert "g432126" not in set(ds.parks["park_id"])
-    assert set(ds.parks["origin"]) == {"articles", "catalog_2018"}
+    assert set(ds.parks["origin"]) == {"articles", "catalog_2018", "national_other"}
 
 
 def test_every_source_supports_a_fact(ds):
     used = set(ds.events["source_id"]) | set(ds.indicators["source_id"])
-    used |= set(ds.industries["source_id"]) | set(ds.parks["level_source_id"].dropna())
-    used |= set(ds.parks["location_source_id"].dropna())
+    used |= set(ds.industries["source_id"]) | set(ds.parks["location_source_id"].dropna())
+    used |= set(ds.level_changes["source_id"]) | set(ds.level_changes["corroborating_source_id"])
+    used |= set(ds.official_counts["source_id"])
     assert set(ds.sources["source_id"]) - used == set()
 
 
@@ -123,8 +128,10 @@ def test_every_article_gives_facts(ds):
 
 def test_dates_keep_their_precision(curated):
     linwu = curated.events[curated.events["park_id"] == "linwu_ip"].set_index("event")
-    assert linwu.loc["provincial_approval", "date"] == "2006-08"
     assert linwu.loc["established", "date"] == "1996"
+    changes = curated.level_changes.set_index("change_id")
+    assert changes.loc["linwu_ip-c02", "date"] == "2006-08"
+    assert changes.loc["hengyang_htz-c02", "date"] == "2012-08-19"
 
 
 def test_missing_stays_missing(ds):
@@ -275,21 +282,21 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 def test_broken_package_raises_one_error_naming_every_place(tmp_path):
     pkg = _copy(tmp_path)
-    _edit(pkg / "parks.csv", "national,2020-07-21", "galactic,2020-07-21")
-    _edit(pkg / "catalog" / "parks.csv", ",national,2018-03,", ",cosmic,2018-03,")
+    _edit(pkg / "parks.csv", ",high_tech_zone,", ",galactic,")
+    _edit(pkg / "catalog" / "parks.csv", ",economic_development_zone,", ",cosmic,")
     with pytest.raises(PackageError) as info:
         load_package(pkg)
     problems = info.value.problems
     assert [(p.file, p.row, p.column) for p in problems] == [
-        ("catalog/parks.csv", 2, "level"),
-        ("parks.csv", 3, "level"),
+        ("catalog/parks.csv", 2, "zone_type"),
+        ("parks.csv", 3, "zone_type"),
     ]
-    assert "parks.csv:3:level:" in str(info.value)
+    assert "parks.csv:3:zone_type:" in str(info.value)
 
 
 def test_read_frames_never_drops_a_row(tmp_path):
     pkg = _copy(tmp_path)
-    _edit(pkg / "events.csv", ",2006-08,", ",2006-13,")
+    _edit(pkg / "events.csv", ",1996,", ",1996-13,")
     frames = read_frames(pkg)
     assert len(frames.events) == len(read_frames(DATA_DIR).events)
     problems = validate_package(pkg)
@@ -341,8 +348,15 @@ def test_every_curated_reference_evidence_is_a_quote_of_the_reference_file(curat
         for evidence in frame.loc[frame["source_id"].isin(refs), "evidence"]:
             if not any(evidence in quote for quote in quotes):
                 missing.append((table, evidence))
-    parks = curated.parks[curated.parks["level_source_id"].isin(refs)]
-    missing += [("parks", e) for e in parks["level_evidence"] if not any(e in q for q in quotes)]
+    changes = curated.level_changes  # the curated rows: the reference's quotes (not the lc_ pages)
+    quoted = changes["source_id"].isin(refs) & ~changes["source_id"].str.startswith(LATER)
+    missing += [
+        ("level_changes", e)
+        for e in changes.loc[
+            quoted & changes["park_id"].isin(set(curated.parks["park_id"])), "evidence"
+        ]
+        if not any(e in q for q in quotes)
+    ]
     assert missing == []
 
 
@@ -359,13 +373,16 @@ def recall_by_article(curated, data_dir) -> dict[str, tuple[int, int, list[str]]
             (float(v), u)
             for v, u in zip(cand["indicators"]["value"], cand["indicators"]["unit"], strict=True)
         }
-        dates = set(cand["events"]["date"]) - {""}
+        dates = (set(cand["events"]["date"]) | set(cand["level_changes"]["date"])) - {""}
         misses, total = [], 0
         for row in indicators[indicators["source_id"] == src.source_id].itertuples():
             total += 1
             if (float(row.value), row.unit) not in amounts:
                 misses.append(f"{row.value} {row.unit}: {row.evidence}")
-        dated = events[(events["source_id"] == src.source_id) & events["date"].notna()]
+        changes = curated.level_changes
+        changes = changes[changes["change"] != "listed"]  # dated at publication, not in the text
+        dated = pd.concat([events, changes])
+        dated = dated[(dated["source_id"] == src.source_id) & dated["date"].notna()]
         for row in dated.itertuples():
             total += 1
             if row.date not in dates:

@@ -16,7 +16,8 @@ NEW_LEVEL = {
     "label_zh": "市级",
     "label_en": "Municipal",
     "order": 2.5,  # between provincial and other
-    "colour": "#cc79a7",
+    "colour": "#56b4e9",
+    "conferred": True,
     "description_zh": "市级：地级市政府批准。",
     "description_en": "Municipal: approved by a prefecture-level city.",
 }
@@ -28,7 +29,7 @@ def test_order_labels_and_colours_are_the_vocabularies(ds, zh, en):
         assert zh.order(name) == vocabulary.codes()
         assert list(zh.options(name)) == list(vocabulary.codes())
         assert en.options(name) == {c: vocabulary.label(c, "en") for c in vocabulary.codes()}
-    assert zh.order("levels") == ("national", "provincial", "other", "unknown")
+    assert zh.order("levels") == ("national", "provincial", "other", "removed", "unknown")
     for code in ds.vocab["levels"].codes():
         assert (
             zh.colour("levels", code)
@@ -68,9 +69,11 @@ def municipal(ds):
 
 def test_a_new_level_has_its_place_label_and_colour(municipal):
     zh = Labels(municipal.vocab, "zh")
-    assert zh.order("levels") == ("national", "provincial", "municipal", "other", "unknown")
+    assert zh.order("levels") == (
+        "national", "provincial", "municipal", "other", "removed", "unknown",
+    )  # fmt: skip
     assert zh.code("levels", "municipal") == "市级"
-    assert zh.colour("levels", "municipal") == "#cc79a7"
+    assert zh.colour("levels", "municipal") == "#56b4e9"
 
 
 def test_a_new_level_in_a_chart_and_on_the_map_legend(municipal):
@@ -93,7 +96,8 @@ def test_a_new_level_in_a_chart_and_on_the_map_legend(municipal):
     point = maps.park_points(municipal.parks, zh).set_index("park_id").loc["linwu"]
     assert point["level"] == "municipal"
     assert point["line_colour"] == maps.rgb(colour)  # a ring (county seat) in its colour
-    assert point["tt_2"] == "市级"  # under the template's 级别 label
+    # under the template's 级别 label, marked: linwu's level rests on one source (its article)
+    assert point["tt_2"] == "市级 (单一来源)"
 
 
 def test_a_new_level_over_time_in_cells_tables_and_exports(municipal):

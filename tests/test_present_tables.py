@@ -40,6 +40,9 @@ def test_parks_table_columns_names_first_park_id_last(ds, zh, area):
         "county",
         "level",
         "level_as_of",
+        "level_confidence",
+        "first_national",
+        "first_provincial",
         "zone_type",
         "approved_area_km2",
         "leading_industries",
@@ -189,19 +192,38 @@ def test_fact_tables_lead_with_a_name_and_cite_their_source(ds, zh, en):
 
 def test_events_table(ds, zh, en):
     frame = tables.events_table(ds, zh).set_index(ds.events["event_id"])
-    row = frame.loc["linwu-e2"]
-    assert (row["name"], row["date"], row["event"], row["level_after"]) == (
-        "湖南临武工业园区",
-        "2006-08",  # a month stays a month
-        "批准为省级",
-        "省级",
-    )
-    assert row["source"] == ART_A and row["description"] == "获批省级园区"
+    row = frame.loc["linwu-e1"]
+    assert (row["name"], row["date"], row["event"]) == ("湖南临武工业园区", "1996", "设立")
+    assert "level_after" not in frame  # a level is a level change, not an event
+    assert row["source"] == ART_A and row["description"] == "园区设立"
     assert pd.isna(frame.at["linwu-e3", "date"])  # undated stays undated
     assert frame.at["zj-e1", "name"] == "湛江市"  # a fact about a whole city
     english = tables.events_table(ds, en).set_index(ds.events["event_id"])
     assert english.at["zj-e1", "name"] == "Zhanjiang (湛江市)"
-    assert english.at["linwu-e2", "description"] == "Provincial approval"
+    assert english.at["linwu-e1", "description"] == "Set up"
+
+
+def test_level_changes_table(ds, zh, en):
+    frame = tables.level_changes_table(ds, zh)
+    assert list(frame["date"][:3]) == ["1991-03", "1994-08", "2006-04"]  # oldest first
+    row = frame.set_index(frame["park_id"] + "@" + frame["date"]).loc["linwu@2006-08"]
+    assert (row["name"], row["change"], row["level_after"], row["confidence"]) == (
+        "湖南临武工业园区", "批准设立", "省级", "单一来源",
+    )  # fmt: skip
+    assert row["source"] == ART_A and row["evidence"] == "2006年8月经省政府批准为省级工业园区"
+    assert pd.isna(row["level_before"]) and pd.isna(row["corroborating_source"])
+    english = tables.level_changes_table(ds, en).set_index("park_id")
+    assert english.loc["cs-hitech"]["change"].tolist() == ["Approved", "Listed"]
+    assert frame.columns[-1] == "park_id"
+
+
+def test_the_parks_table_carries_the_dates_of_its_level_changes(ds, zh):
+    frame = tables.parks_table(ds, zh).set_index("park_id")
+    assert frame.at["cs-hitech", "first_national"] == "1991-03"  # the catalogue's date
+    assert frame.at["linwu", "first_provincial"] == "2006-08"
+    assert pd.isna(frame.at["linwu", "first_national"])
+    assert pd.isna(frame.at["cz-etdz", "first_provincial"])  # listed only: no dated change
+    assert frame.at["linwu", "level_confidence"] == "单一来源"
 
 
 def test_indicators_table(ds, zh, en):
@@ -238,7 +260,10 @@ def test_citations_and_cited_sources(ds):
         "ref-gb": REF_GB,
         "cat_2018": CATALOG,
     }
-    assert list(tables.cited_sources(ds, "events")["source_id"]) == ["art-a", "cat_2018"]
+    assert list(tables.cited_sources(ds, "events")["source_id"]) == ["art-a"]
+    assert list(tables.cited_sources(ds, "level_changes")["source_id"]) == [
+        "art-a", "ref-gb", "cat_2018",
+    ]  # fmt: skip
     assert list(tables.cited_sources(ds, "parks")["source_id"]) == ["art-a", "ref-gb", "cat_2018"]
 
 

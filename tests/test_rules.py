@@ -31,11 +31,16 @@ def trimmed(tmp_path_factory) -> Path:
     zones = pd.read_csv(target / "catalog" / "parks.csv", **read)
     kept = zones[zones["catalog_code"].isin(codes) | (zones.index < CATALOG_KEPT)]
     kept.to_csv(target / "catalog" / "parks.csv", index=False, lineterminator="\n")
-    for table in ("events", "indicators", "industries"):
+    for table in ("events", "indicators", "industries", "level_changes"):
         path = target / "catalog" / f"{table}.csv"
         facts = pd.read_csv(path, **read)
         facts = facts[facts["park_id"].isin(set(kept["park_id"]))]
         facts.to_csv(path, index=False, lineterminator="\n")
+    zones = set(kept["park_id"]) | set(pd.read_csv(target / "parks.csv", **read)["park_id"])
+    zones |= set(pd.read_csv(target / "national" / "parks.csv", **read)["park_id"])
+    changes = pd.read_csv(target / "level_changes.csv", **read)
+    changes = changes[changes["park_id"].isin(zones)]
+    changes.to_csv(target / "level_changes.csv", index=False, lineterminator="\n")
     return target
 
 
@@ -50,6 +55,15 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) >= 1, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def edit_cells(path: Path, key: str, value: str, **cells: str) -> None:
+    """Set cells of the row whose `key` column is `value` (the rest of the file as it was)."""
+    read = {"dtype": str, "keep_default_na": False, "encoding": "utf-8"}
+    frame = pd.read_csv(path, **read)
+    for column, new in cells.items():
+        frame.loc[frame[key] == value, column] = new
+    frame.to_csv(path, index=False, lineterminator="\n")
 
 
 def places(pkg: Path) -> list[tuple[str, int | None, str | None]]:
@@ -74,29 +88,38 @@ def test_the_trimmed_copy_is_valid_and_keeps_every_link(trimmed):
 # --------------------------------------------------------------------------- curated tables
 
 
-def test_level_must_agree_with_latest_approval(pkg):
-    parks = pkg / "parks.csv"
-    edit(parks, "national,2020-07-21,art_2020_hengyang", "provincial,2020-07-21,art_2020_hengyang")
-    assert set(places(pkg)) == {("parks.csv", line_of(parks, "hengyang_htz"), "level")}
-
-
-def test_a_level_fault_is_reported_once_and_blames_no_catalogue_zone(pkg):
-    """leizhou_edz (no catalogue code) is national while its one approval says provincial:
-    one problem, which says nothing of a linked catalogue zone it does not have."""
-    parks = pkg / "parks.csv"
-    row = line_of(parks, "leizhou_edz,")
-    lines = parks.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[row - 1] = lines[row - 1].replace(",provincial,", ",national,", 1)
-    parks.write_text("".join(lines), encoding="utf-8")
+def test_a_listed_level_must_agree_with_the_changes_before_it(pkg):
+    """A source's statement of a level (a listed row) that contradicts the zone's changes up
+    to its date is found on its own row: linwu_ip was approved provincial in 2006."""
+    changes = pkg / "level_changes.csv"
+    edit(changes, "linwu_ip-l01,linwu_ip,2026-03-19,listed,,provincial,",
+         "linwu_ip-l01,linwu_ip,2026-03-19,listed,,national,")  # fmt: skip
     problems = validate_package(pkg)
-    assert [(p.file, p.row, p.column) for p in problems] == [("parks.csv", row, "level")]
-    assert "catalogue" not in problems[0].message
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("level_changes.csv", line_of(changes, "linwu_ip-l01"), "level_after")
+    ]
+    assert "'provincial'" in problems[0].message
+
+
+def test_a_level_fault_is_reported_once(pkg):
+    """leizhou_edz's listed level disagrees with its approval of the same year: one problem."""
+    changes = pkg / "level_changes.csv"
+    edit(changes, "leizhou_edz-l01,leizhou_edz,2021,listed,,provincial,",
+         "leizhou_edz-l01,leizhou_edz,2021,listed,,national,")  # fmt: skip
+    problems = validate_package(pkg)
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("level_changes.csv", line_of(changes, "leizhou_edz-l01"), "level_after")
+    ]
 
 
 def test_calendar_date_must_exist(pkg):
-    events = pkg / "events.csv"
-    edit(events, "2012-08-19", "2012-02-30")
-    assert places(pkg) == [("events.csv", line_of(events, "2012-02-30"), "date")]
+    changes, events = pkg / "level_changes.csv", pkg / "events.csv"
+    edit(changes, "2012-08-19", "2012-02-30")
+    edit(events, "linwu_ip-e01,linwu_ip,,1996,", "linwu_ip-e01,linwu_ip,,1996-02-31,")
+    assert set(places(pkg)) == {
+        ("level_changes.csv", line_of(changes, "2012-02-30"), "date"),
+        ("events.csv", line_of(events, "1996-02-31"), "date"),
+    }
 
 
 def test_unit_must_fit_the_indicator(pkg):
@@ -117,10 +140,16 @@ def test_fact_names_a_park_or_a_region(pkg):
     assert places(pkg) == [("events.csv", line_of(events, "2021-12-02"), "park_id")]
 
 
-def test_approval_needs_level_after(pkg):
-    events = pkg / "events.csv"
-    edit(events, "2006-08,provincial_approval,provincial", "2006-08,provincial_approval,")
-    assert places(pkg) == [("events.csv", line_of(events, "2006-08"), "level_after")]
+def test_an_upgrade_must_raise_the_level(pkg):
+    changes = pkg / "level_changes.csv"
+    edit(
+        changes,
+        "2012-08-19,upgraded,provincial,national,",
+        "2012-08-19,upgraded,national,provincial,",
+    )
+    assert places(pkg) == [
+        ("level_changes.csv", line_of(changes, "hengyang_htz-c02"), "level_after")
+    ]
 
 
 def test_parent_cycle_is_found(pkg):
@@ -135,10 +164,13 @@ def test_parent_cycle_is_found(pkg):
     assert ("parks.csv", line_of(parks, "longping_park,"), "parent_id") in found
 
 
-def test_known_level_needs_its_source(pkg):
-    parks = pkg / "parks.csv"
-    edit(parks, "2026-03-19,ref_0735_2026,入选全省省级园区前五", "2026-03-19,,入选全省省级园区前五")
-    assert places(pkg) == [("parks.csv", line_of(parks, "chenzhou_edz,"), "level_source_id")]
+def test_two_sources_needs_the_second_source_and_its_words(pkg):
+    changes = pkg / "level_changes.csv"
+    edit_cells(changes, "change_id", "ningxiang_htz-c05", corroborating_source_id="",
+               corroborating_evidence="")  # fmt: skip
+    assert places(pkg) == [
+        ("level_changes.csv", line_of(changes, "ningxiang_htz-c05"), "corroborating_source_id")
+    ]
 
 
 def test_a_fact_about_an_unknown_park_is_found(pkg):
@@ -152,19 +184,21 @@ def test_a_fact_about_an_unknown_park_is_found(pkg):
 
 
 def test_an_unknown_code_is_found_by_frictionless(pkg):
-    events = pkg / "events.csv"
-    edit(events, ",2006-08,provincial_approval,", ",2006-08,upgraded,")
-    assert places(pkg) == [("events.csv", line_of(events, ",upgraded,"), "event")]
-
-
-# --------------------------------------------------------------------------- issue 11 rules
+    changes = pkg / "level_changes.csv"
+    edit(changes, "2012-08-19,upgraded,", "2012-08-19,promoted,")
+    assert places(pkg) == [("level_changes.csv", line_of(changes, ",promoted,"), "change")]
 
 
 def test_description_copied_from_a_reference_quote_is_found(pkg):
-    events = pkg / "events.csv"
-    edit(events, "national,升为国家级经开区,", "national,升格为国家级经济技术开发区,")
+    changes = pkg / "level_changes.csv"
+    edit_cells(
+        changes,
+        "change_id",
+        "changsha_etdz-c02",
+        description_zh="长沙经开区成立于1992年,2000年升格",
+    )
     assert places(pkg) == [
-        ("events.csv", line_of(events, "升格为国家级经济技术开发区,"), "description_zh")
+        ("level_changes.csv", line_of(changes, "changsha_etdz-c02"), "description_zh")
     ]
 
 
@@ -175,13 +209,15 @@ def test_description_copied_from_the_article_beyond_the_evidence_is_found(trimme
     article = "衡阳高新区于1992年经省人民政府批准成立,2012年8月19日经国务院批准升级为国家高新区"
     texts = {"art_2020_hengyang": article}
     assert rules.article_descriptions_in_own_words(ds, texts) == []
-    events = ds.events.copy()
-    row = events.index[events["event_id"] == "hengyang_htz-e01"][0]
-    events.loc[row, "description_zh"] = "设立后经国务院批准升级为国家高"  # 12 of the next sentence
-    assert rules.article_descriptions_in_own_words(ds.replace(events=events), texts) == []
-    events.loc[row, "description_zh"] = "设立后经国务院批准升级为国家高新"  # 13: one too many
-    found = rules.article_descriptions_in_own_words(ds.replace(events=events), texts)
-    assert [(p.file, p.row, p.column) for p in found] == [("events.csv", row + 2, "description_zh")]
+    changes = ds.level_changes.copy()
+    row = changes.index[changes["change_id"] == "hengyang_htz-c01"][0]
+    changes.loc[row, "description_zh"] = "设立后经国务院批准升级为国家高"  # 12 of the next sentence
+    assert rules.article_descriptions_in_own_words(ds.replace(level_changes=changes), texts) == []
+    changes.loc[row, "description_zh"] = "设立后经国务院批准升级为国家高新"  # 13: one too many
+    found = rules.article_descriptions_in_own_words(ds.replace(level_changes=changes), texts)
+    assert [(p.file, p.row, p.column) for p in found] == [
+        ("level_changes.csv", row + 2, "description_zh")
+    ]
     assert "13 characters" in found[0].message
 
 
@@ -362,25 +398,23 @@ def test_a_source_fault_is_reported_once(pkg):
 def test_a_catalogue_fault_names_the_catalogue_file_and_line(pkg):
     zones = pkg / "catalog" / "parks.csv"
     edit(zones, "39.902807,116.401151,city", "21.2454,110.3930,city")  # Beijing -> Zhanjiang
-    events = pkg / "catalog" / "events.csv"
-    edit(events, "g111001-e01,g111001,,1994-08,", "g111001-e01,g111001,,1994-02-30,")
+    changes = pkg / "catalog" / "level_changes.csv"
+    edit(changes, "g111001-c01,g111001,1994-08,", "g111001-c01,g111001,1994-02-30,")
     assert places(pkg) == [
-        ("catalog/events.csv", line_of(events, "1994-02-30"), "date"),
         ("catalog/parks.csv", line_of(zones, "21.2454,110.3930"), "lat"),
+        ("catalog/level_changes.csv", line_of(changes, "1994-02-30"), "date"),
     ]
 
 
-def test_a_catalogue_level_must_agree_with_its_approval(pkg):
-    zones = pkg / "catalog" / "parks.csv"
-    edit(
-        zones,
-        "national,2018-03,cat_2018,G111001 国务院",
-        "provincial,2018-03,cat_2018,G111001 国务院",
+def test_a_level_is_a_column_of_no_zone_table(pkg):
+    """A level lives in level_changes only: a `level` column in a zone table is a fault."""
+    parks = pkg / "parks.csv"
+    text = parks.read_text(encoding="utf-8").splitlines(keepends=True)
+    parks.write_text(
+        "".join(line.rstrip("\n") + ",x\n" for line in text).replace(",x\n", ",level\n", 1),
+        encoding="utf-8",
     )
-    assert places(pkg) == [("catalog/parks.csv", line_of(zones, "G111001 国务院"), "level")]
-
-
-# --------------------------------------------------------------------------- the link
+    assert ("parks.csv", 1, "level") in places(pkg)
 
 
 def test_a_code_the_catalogue_does_not_have_is_found(pkg):
@@ -414,23 +448,19 @@ def test_a_code_that_names_two_catalogue_zones_is_found(pkg):
     assert "names 2 catalogue zones" in problems[0].message
 
 
-def test_a_level_that_disagrees_once_merged_is_found(pkg):
-    """Were the catalogue to list linwu_ip's zone S439056 as national from 2010 (its own rows
-    agreeing), the merged park's latest approval would be national while the curator says
-    provincial: only the merged zone shows it, and it is reported on the curated row."""
-    zones, events = pkg / "catalog" / "parks.csv", pkg / "catalog" / "events.csv"
-    edit(zones, "provincial,2018-03,cat_2018,S439056", "national,2018-03,cat_2018,S439056")
-    edit(
-        events,
-        "s439056-e01,s439056,,2006-08,provincial_approval,provincial,",
-        "s439056-e01,s439056,,2010-01,national_approval,national,",
-    )
-    parks = pkg / "parks.csv"
+def test_a_listed_level_is_checked_against_the_linked_catalogue_zone(pkg):
+    """Were the catalogue to date linwu_ip's zone S439056 national from 2010, the curated
+    statement that it is provincial in 2026 would contradict the merged zone's changes: found
+    on the curated row (the catalogue's row re-pointed to the curated park)."""
+    catalogue = pkg / "catalog" / "level_changes.csv"
+    edit(catalogue, "s439056-c01,s439056,2006-08,approved,,provincial,",
+         "s439056-c01,s439056,2010-01,approved,,national,")  # fmt: skip
+    changes = pkg / "level_changes.csv"
     problems = validate_package(pkg)
     assert [(p.file, p.row, p.column) for p in problems] == [
-        ("parks.csv", line_of(parks, "linwu_ip,"), "level")
+        ("level_changes.csv", line_of(changes, "linwu_ip-l01"), "level_after")
     ]
-    assert "linked catalogue zone" in problems[0].message
+    assert "s439056-c01" in problems[0].message
 
 
 def test_a_park_id_of_both_origins_is_found(pkg):

@@ -52,7 +52,10 @@ def test_descriptor_is_the_real_one_without_the_catalogue(package, fixture_dir):
     ours = read_descriptor(package)
     names = [res["name"] for res in ours["resources"]]
     assert names == [
-        res["name"] for res in real["resources"] if not res["path"].startswith("catalog/")
+        res["name"]
+        for res in real["resources"]
+        if not res["path"].startswith(("catalog/", "national/"))
+        and res["name"] != "official_counts"
     ]
     for res in ours["resources"]:
         assert res == next(r for r in real["resources"] if r["name"] == res["name"])
@@ -76,9 +79,11 @@ def test_schemas_and_vocabularies_are_copies_of_data(package, fixture_dir):
 
 def test_proportions_are_measured_on_the_curated_tables(fixture_dir, ds):
     per_park, shares = real_proportions(fixture_dir, ds.vocab)  # 7 curated parks
-    assert per_park == pytest.approx({"events": 5 / 7, "indicators": 5 / 7, "industries": 4 / 7})
+    assert per_park == pytest.approx(
+        {"events": 4 / 7, "indicators": 5 / 7, "industries": 4 / 7, "level_changes": 4 / 7}
+    )
     assert shares == pytest.approx(
-        {"national": 2 / 7, "provincial": 2 / 7, "other": 0.0, "unknown": 3 / 7}
+        {"national": 2 / 7, "provincial": 2 / 7, "other": 0.0, "removed": 0.0, "unknown": 3 / 7}
     )
 
 
@@ -160,18 +165,19 @@ def test_coordinates_lie_inside_their_province(big):
         assert outside.empty, outside[["park_id", "city", "lat", "lon"]].head()
 
 
-def test_level_is_that_of_the_latest_dated_approval(ds):
-    confers = ds.vocab["event_kinds"].column("confers_level")
-    events = ds.events
-    approvals = events[events["event"].isin(list(confers)) & events["date"].notna()].copy()
-    assert (approvals["level_after"] == approvals["event"].map(confers)).all()
-    approvals["year"] = approvals["date"].str.slice(0, 4).astype(int)
-    latest = approvals.sort_values("year").groupby("park_id")["level_after"].last()
+def test_every_known_level_is_a_dated_level_change(ds):
+    changes = ds.level_changes
+    conferred = set(ds.vocab["levels"].where("conferred"))
+    dated = changes[changes["change"] != "listed"]
+    assert set(dated["level_after"]) <= conferred
+    ups = dated[dated["change"] == "upgraded"]
+    assert len(ups) and (ups["level_before"] == "provincial").all()
+    assert (ups["level_after"] == "national").all()
+    year = dated.assign(year=dated["date"].str.slice(0, 4).astype(int))
+    assert (year.groupby(["park_id", "year"]).size() == 1).all()  # no ties
     parks = ds.parks.set_index("park_id")
-    assert (parks.loc[latest.index, "level"] == latest).all()
-    assert set(latest) == set(confers.values())
-    assert (approvals.groupby(["park_id", "year"]).size() == 1).all()  # no ties
-    assert events.loc[~events["event"].isin(list(confers)), "level_after"].isna().all()
+    known = parks[parks["level"] != "unknown"]
+    assert set(known.index) <= set(changes["park_id"])
 
 
 def test_known_levels_name_their_source_and_unknown_ones_none(ds):
@@ -179,6 +185,9 @@ def test_known_levels_name_their_source_and_unknown_ones_none(ds):
     unknown = parks["level"] == "unknown"
     assert parks.loc[~unknown, ["level_source_id", "level_as_of"]].notna().all().all()
     assert parks.loc[unknown, "level_source_id"].isna().all()
+    listed = ds.level_changes[ds.level_changes["change"] == "listed"]
+    published = listed["source_id"].map(ds.sources.set_index("source_id")["published"])
+    assert (listed["date"] == published).all()  # a level stated at its source's date
 
 
 def test_targets_have_a_target_year_and_size_classes_no_range(big):

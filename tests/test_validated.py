@@ -45,8 +45,9 @@ def test_the_same_bytes_elsewhere_are_known_valid(pkg, tmp_path):
 @pytest.mark.parametrize(
     ("path", "old", "new"),
     [
-        ("parks.csv", ",national,2018,", ",galactic,2018,"),
-        ("catalog/parks.csv", ",national,2018-03,", ",galactic,2018-03,"),
+        ("parks.csv", ",high_tech_zone,", ",galactic,"),
+        ("level_changes.csv", ",national,", ",galactic,"),
+        ("catalog/level_changes.csv", ",national,", ",galactic,"),
         ("vocab/levels.csv", "national,国家级", "nation,国家级"),
     ],
 )

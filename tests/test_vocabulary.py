@@ -15,7 +15,7 @@ from parkdata.data.package import load_package
 from parkdata.model.filters import Filters, apply_filters
 from parkdata.present import exports, maps, tables
 from parkdata.present.labels import Labels
-from parkdata.testing.fixtures import PARKS, write_fixture
+from parkdata.testing.fixtures import LEVEL_CHANGES, PARKS, write_fixture
 
 NEW_TYPE = {
     "zone_type": "science_city",
@@ -30,7 +30,8 @@ NEW_LEVEL = {
     "label_zh": "市级",
     "label_en": "Municipal",
     "order": 5,
-    "colour": "#cc79a7",
+    "colour": "#56b4e9",
+    "conferred": False,
     "description_zh": "市级：市政府批准。",
     "description_en": "Municipal: approved by a city government.",
 }
@@ -45,11 +46,19 @@ NEW_PARK = {
     "lon": 112.9,
     "location_precision": "park",
     "location_source_id": "ref-gb",
-    "level": "municipal",
-    "level_as_of": "2020",
-    "level_source_id": "ref-gb",
-    "level_evidence": "市级",
     "zone_type": "science_city",
+}
+NEW_LEVEL_ROW = {  # the park's level: a dated row of the level changes, as every level is
+    "change_id": "science-city-l1",
+    "park_id": "science-city",
+    "date": "2018",
+    "change": "listed",
+    "level_after": "municipal",
+    "description_zh": "来源所列级别",
+    "description_en": "Level as the source states it",
+    "source_id": "ref-gb",
+    "evidence": "市级",
+    "confidence": "official",
 }
 
 
@@ -57,7 +66,7 @@ NEW_PARK = {
 def package(tmp_path_factory):
     return write_fixture(
         tmp_path_factory.mktemp("one-row"),
-        tables={"parks": [*PARKS, NEW_PARK]},
+        tables={"parks": [*PARKS, NEW_PARK], "level_changes": [*LEVEL_CHANGES, NEW_LEVEL_ROW]},
         vocab_rows={"zone_types": [NEW_TYPE], "levels": [NEW_LEVEL]},
     )
 
@@ -80,10 +89,10 @@ def test_new_rows_reach_the_sidebar(package, monkeypatch, lang):
 
 def test_new_rows_reach_the_map_with_their_colour(ds):
     labels = Labels(ds.vocab, "en")
-    assert ("Municipal", "#cc79a7") in maps.legend(ds.parks, labels)
+    assert ("Municipal", "#56b4e9") in maps.legend(ds.parks, labels)
     points = maps.park_points(ds.parks, labels).set_index("park_id")
     assert points.loc["science-city", "line_colour"] == [255, 255, 255, 255]  # at the park
-    assert points.loc["science-city", "fill_colour"][:3] == [0xCC, 0x79, 0xA7]
+    assert points.loc["science-city", "fill_colour"][:3] == [0x56, 0xB4, 0xE9]
     template = maps.tooltip_html(labels, None)
     assert "Type: Science city" in maps.tooltip_text(template, points.loc["science-city"].to_dict())
 

@@ -61,9 +61,16 @@ def empty_state(n_parks: int, labels: Labels) -> bool:
     return n_parks == 0
 
 
-def as_of_banner(f: Filters, labels: Labels) -> None:
+def as_of_banner(handle: Handle, f: Filters, labels: Labels) -> None:
+    """As of when the levels shown hold (the newest level change the view applies), how many
+    rest on one source or an inference, and the as-of date when one is chosen."""
+    date, n_marked = loaders.levels_as_of(handle, f)
+    parts = [labels.t("levels_as_of", date=date or "—")]
+    if n_marked:
+        parts.append(labels.t("levels_marked", n=f"{n_marked:,}"))
     if f.as_of:
-        st.caption(labels.t("as_of_banner", date=f.as_of), help=labels.t("as_of_help"))
+        parts.insert(0, labels.t("as_of_banner", date=f.as_of))
+    st.caption(" · ".join(parts), help=labels.t("levels_as_of_help"))
 
 
 # (label, table in the file name, extension, mime, icon)
@@ -81,7 +88,13 @@ def download_buttons(handle: Handle, f: Filters, kind: str, frame: pd.DataFrame)
     ds = loaders.filtered(handle, f)
     meta = loaders.package_meta(handle)
     metadata = exports.export_metadata(
-        f, lab, meta["title"], meta["licence"], tables.cited_sources(ds, kind), len(frame)
+        f,
+        lab,
+        meta["title"],
+        meta["licence"],
+        tables.cited_sources(ds, kind),
+        len(frame),
+        levels_as_of=loaders.levels_as_of(handle, f)[0],
     )
     shown = tables.labelled(frame, lab)
     parks = loaders.table_frame(handle, f, "parks", lang)

@@ -18,12 +18,13 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from parkdata.data import changes
 from parkdata.data.boundaries import load_boundaries
 from parkdata.data.dataset import Dataset
 from parkdata.data.package import load_package
 from parkdata.data.problems import PackageError
 from parkdata.data.schema import DATA_DIR, read_descriptor
-from parkdata.model import compare, levels, overview, peers, profile, timeline
+from parkdata.model import compare, levels, official, overview, peers, profile, timeline
 from parkdata.model.filters import Filters, apply_filters, approval_year_range, options
 from parkdata.present import charts, maps, tables
 from parkdata.present import overview as present_overview
@@ -169,13 +170,48 @@ def overview_figures(handle: Handle, f: Filters) -> overview.Figures:
 @st.cache_resource(show_spinner=False, max_entries=32)
 def overview_tables(
     handle: Handle, f: Filters, lang: str, today: str
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """(zones per province and level, the latest dated events, the upcoming ones) of the
-    Overview, cached per view and day (building the events' citations is most of its run)."""
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """(zones per province and level, the latest level changes, the latest dated events, the
+    upcoming ones) of the Overview, cached per view and day (building the citations is most of
+    its run)."""
     ds = filtered(handle, f)
     lab = labels(handle, lang)
     past, upcoming = present_overview.events(ds, lab, pd.Timestamp(today))
-    return present_overview.level_province_counts(ds.parks, lab), past, upcoming
+    changes = present_overview.latest_changes(ds, lab, pd.Timestamp(today))
+    return present_overview.level_province_counts(ds.parks, lab), changes, past, upcoming
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def official_counts(handle: Handle, lang: str) -> pd.DataFrame:
+    """The official counts of national zones beside the package's at the same dates."""
+    ds = dataset(handle)
+    return tables.official_counts_table(official.reconcile(ds), ds, labels(handle, lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def catalogue_difference(handle: Handle, lang: str) -> str | None:
+    """What the Sources page says of the package's count at the catalogue's date against the
+    catalogue's own (None when they agree)."""
+    ds = dataset(handle)
+    listed, held, moved = official.catalogue_difference(ds)
+    if listed == held:
+        return None
+    lab = labels(handle, lang)
+    names = lab.park_names(ds.parks)
+    zones = ", ".join(
+        f"{names.get(p, p)} ({d})" for p, d in zip(moved["park_id"], moved["date"], strict=True)
+    )
+    return lab.t("catalogue_difference", listed=listed, held=held, n=len(moved), zones=zones)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def levels_as_of(handle: Handle, f: Filters) -> tuple[str | None, int]:
+    """(the date of the newest level change the view applies, how many of its zones' levels
+    rest on a change marked as one-source or inferred)."""
+    ds = filtered(handle, f)
+    marked = set(ds.vocab["change_confidences"].where("marked"))
+    n_marked = int(ds.parks["level_confidence"].isin(marked).sum())
+    return changes.newest_date(ds.level_changes), n_marked
 
 
 def group_labels(by: str, lab: Labels) -> dict[str, str] | None:

@@ -2,10 +2,15 @@
 
     python -m parkdata.curate.catalog --reference ../shared/reference --out data/catalog
 
-Reads catalog_2018.csv, gbt37028_2018.csv, adcode_2016.csv and park_facts.csv from the
-reference folder and the curated tables in data/ (name suffixes and words, zone types, sector
-keywords, later changes, sources); writes parks.csv, events.csv, indicators.csv,
-industries.csv and REPORT.md. The same input gives byte-identical files: rows sorted by id,
+Reads catalog_2018.csv, gbt37028_2018.csv and adcode_2016.csv from the reference folder and
+the curated tables in data/ (name suffixes and words, zone types, sector keywords, sources, the
+curated level changes); writes parks.csv, level_changes.csv (the approval dates the catalogue
+lists), events.csv (none: the catalogue dates approvals only), indicators.csv, industries.csv
+and REPORT.md. Levels after the catalogue are not applied here: they are rows of the curated
+data/level_changes.csv, and the build checks that every zone GB/T 37028-2018 lists as a national
+high-tech zone while the catalogue lists it as provincial has its upgrade there.
+
+The same input gives byte-identical files: rows sorted by id,
 fixed number formats, UTF-8 without BOM, "\\n" line ends. Bad input stops the build with a
 message naming the file, row and column.
 """
@@ -38,13 +43,17 @@ from parkdata.curate.places import PREFECTURE_COLUMNS, PROVINCE_COLUMNS, place_r
 
 PARK_COLUMNS = [
     "park_id", "name_zh", "name_en", "name_en_generated", "short_name_zh", "province", "city",
-    "county", "lat", "lon", "location_precision", "location_source_id", "location_note", "level",
-    "level_as_of", "level_source_id", "level_evidence", "zone_type", "parent_id", "catalog_code",
-    "notes_en",
+    "county", "lat", "lon", "location_precision", "location_source_id", "location_note",
+    "zone_type", "parent_id", "catalog_code", "notes_en",
 ]  # fmt: skip
 EVENT_COLUMNS = [
-    "event_id", "park_id", "region", "date", "event", "level_after", "description_zh",
-    "description_en", "source_id", "evidence",
+    "event_id", "park_id", "region", "date", "event", "description_zh", "description_en",
+    "source_id", "evidence",
+]  # fmt: skip
+CHANGE_COLUMNS = [
+    "change_id", "park_id", "date", "change", "level_before", "level_after", "zone_type_after",
+    "name_after", "name_en_after", "document", "description_zh", "description_en", "source_id",
+    "evidence", "corroborating_source_id", "corroborating_evidence", "confidence", "notes_en",
 ]  # fmt: skip
 INDICATOR_COLUMNS = [
     "fact_id", "park_id", "region", "indicator", "year", "value", "value_max", "qualifier",
@@ -72,9 +81,6 @@ EVIDENCE_MAX = 40
 REPEATED_CODES = {"S377018": ("山东淄川经济开发区", "山东临淄经济开发区")}
 # Typos in the catalogue's names fixed in name_zh (noted in notes_en): code -> (wrong, right).
 NAME_FIXES = {"G372026": ("湽博", "淄博")}
-# Texts that are never a rejected park_facts row's fact.
-REJECTED = re.compile(r"CLAIMED|likely wrong|do not use", re.IGNORECASE)
-DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4})(?:-(0[1-9]|1[0-2]))?(?:-(\d{2}))?(?!\d)")
 UNDER_CONSTRUCTION = "在建"
 
 PRECISION_EN = {
@@ -97,11 +103,7 @@ class Zone:
     name_zh: str
     notes: list[str] = field(default_factory=list)
     placement: Placement | None = None
-    events: list[dict[str, str]] = field(default_factory=list)
-    level: str = ""
-    level_as_of: str = CATALOG_AS_OF
-    level_source_id: str = CATALOG_SOURCE
-    level_evidence: str = ""
+    changes: list[dict[str, str]] = field(default_factory=list)
     zone_type: str = ""
 
 
@@ -179,12 +181,11 @@ def term_evidence(code: str, cell: str, index: int) -> str:
 class Inputs:
     catalogue: list[tuple[int, dict[str, str]]]
     gbt: list[tuple[int, dict[str, str]]]
-    facts: list[tuple[int, dict[str, str]]]
     sources: dict[str, dict[str, str]]
     zone_types: dict[str, dict[str, str]]
     keywords: list[dict[str, str]]
     sectors: set[str]
-    changes: list[tuple[int, dict[str, str]]]
+    changes: list[tuple[int, dict[str, str]]]  # the curated level changes (data/level_changes.csv)
     gazetteer: Gazetteer
     divisions: list[Division]
     check: ProvinceCheck
@@ -197,12 +198,11 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         "catalogue": reference / "catalog_2018.csv",
         "gbt": reference / "gbt37028_2018.csv",
         "adcode": reference / "adcode_2016.csv",
-        "facts": reference / "park_facts.csv",
         "sources": data / "sources.csv",
         "zone_types": data / "catalog_zone_types.csv",
         "keywords": data / "sector_keywords.csv",
         "sectors": data / "vocab" / "sectors.csv",
-        "changes": data / "catalog_later_changes.csv",
+        "changes": data / "level_changes.csv",
         "suffixes": data / "vocab" / "name_suffixes.csv",
         "words": data / "catalog_name_words.csv",
         "provinces": data / "boundaries" / "provinces.geojson",
@@ -236,7 +236,6 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
     return Inputs(
         catalogue=read_table(paths["catalogue"], CATALOG_COLUMNS),
         gbt=read_table(paths["gbt"], ["code", "province", "class", "class_name_zh", "name_zh"]),
-        facts=read_table(paths["facts"]),
         sources=sources,
         zone_types=zone_types,
         keywords=keywords,
@@ -314,7 +313,10 @@ def make_zones(inputs: Inputs) -> list[Zone]:
     return zones
 
 
-def catalogue_events(zone: Zone) -> None:
+def catalogue_changes(zone: Zone) -> None:
+    """The approval dates the catalogue lists for the zone, one level change each: for a national
+    zone the date it was approved or upgraded to national level, for a provincial one the
+    province's approval. The catalogue does not say which, nor the level before."""
     row = zone.row
     national = row["level_section"] == "national"
     dates = parse_approved(row["approved"], "")
@@ -339,21 +341,22 @@ def catalogue_events(zone: Zone) -> None:
                 f"The {which_en} of the {len(dates)} approvals the 2018 catalogue lists for this "
                 f"zone (by the {'State Council' if national else 'provincial government'})"
             )
-        zone.events.append(
+        zone.changes.append(
             {
                 "date": date,
-                "event": "national_approval" if national else "provincial_approval",
+                "change": "approved",
                 "level_after": "national" if national else "provincial",
                 "description_zh": zh,
                 "description_en": en,
                 "source_id": CATALOG_SOURCE,
                 "evidence": evidence(row["code"], row["approved"]),
+                "confidence": "official",
             }
         )
     if len(dates) > 1:
         zone.notes.append(
             f"The catalogue gives two approval dates ({row['approved']}), one for each approval "
-            "of the zone's parts; each is an event."
+            "of the zone's parts; each is a level change."
         )
 
 
@@ -375,8 +378,15 @@ class Upgrade:
 
 def gbt_upgrades(inputs: Inputs, zones: list[Zone]) -> list[Upgrade]:
     """National high-tech zones (class 103) of GB/T 37028-2018 that the catalogue lists as
-    provincial: matched by name, province prefix and type ending aside."""
+    provincial, matched by name (province prefix and type ending aside); each must be upgraded
+    by a row of data/level_changes.csv (the standard is a cross-check, not the source of the
+    upgrade: the State Council's replies are)."""
     national = {z.name_zh for z in zones if z.row["level_section"] == "national"}
+    upgraded = {
+        row["park_id"]
+        for _, row in inputs.changes
+        if row["change"] == "upgraded" and row["level_after"] == "national"
+    }
     upgrades = []
     for line, row in inputs.gbt:
         if row["class"] != "103" or row["name_zh"] in national:
@@ -400,116 +410,20 @@ def gbt_upgrades(inputs: Inputs, zones: list[Zone]) -> list[Upgrade]:
                 "provincial zones (exactly one expected)"
             )
         zone = found[0]
+        if zone.park_id not in upgraded:
+            raise CatalogError(
+                f"{inputs.paths['gbt']} line {line}: GB/T 37028-2018 lists {row['name_zh']} as a "
+                f"national high-tech zone; {inputs.paths['changes']} has no upgrade of "
+                f"{zone.park_id} ({zone.name_zh}) to national level: add its row"
+            )
         upgrades.append(Upgrade(zone, row["code"], row["name_zh"], zone.name_zh == row["name_zh"]))
-        zone.events.append(
-            {
-                "date": "2018",
-                "event": "national_approval",
-                "level_after": "national",
-                "description_zh": "GB/T 37028-2018 将其列为国家高新技术产业开发区（目录之后升级）",
-                "description_en": (
-                    "Listed as a national high-tech zone in GB/T 37028-2018: upgraded after the "
-                    "2018 catalogue (the standard gives the year only)"
-                ),
-                "source_id": GBT_SOURCE,
-                "evidence": evidence(row["code"], row["name_zh"]),
-            }
-        )
-        zone.level, zone.level_as_of, zone.level_source_id = "national", "2018", GBT_SOURCE
-        zone.level_evidence = evidence(row["code"], row["name_zh"])
-        zone.zone_type = "high_tech_zone"
         zone.notes.append(
             f"GB/T 37028-2018 (December 2018) lists it as a national high-tech zone, code "
             f"{row['code']}"
             + ("" if zone.name_zh == row["name_zh"] else f", under the name {row['name_zh']}")
-            + ": the level follows it."
+            + "."
         )
     return upgrades
-
-
-def first_date(text: str) -> str:
-    match = DATE_IN_TEXT.search(text)
-    if not match:
-        return ""
-    return "-".join(part for part in match.groups() if part)
-
-
-@dataclass
-class Change:
-    line: int
-    row: dict[str, str]
-    fact: dict[str, str]
-
-
-def later_changes(inputs: Inputs, zones: list[Zone]) -> list[Change]:
-    """Apply data/catalog_later_changes.csv: every approval or renaming in park_facts.csv dated
-    2018 or later must be listed there (used or not, with the reason)."""
-    path = inputs.paths["changes"]
-    by_key = {}
-    for line, fact in inputs.facts:
-        key = (fact["park_name_zh"], fact["fact"], fact["value"])
-        by_key[key] = (line, fact)
-    listed = set()
-    changes = []
-    by_code = {z.row["code"]: z for z in zones if not z.park_id.endswith("-b")}
-    for line, row in inputs.changes:
-        key = (row["park_name_zh"], row["fact"], row["value"])
-        listed.add(key)
-        if key not in by_key:
-            raise CatalogError(f"{path} line {line}: no park_facts.csv row {key}")
-        fact_line, fact = by_key[key]
-        if REJECTED.search(fact["value"] + " " + fact["notes"]) and row["use"] == "yes":
-            raise CatalogError(f"{path} line {line}: park_facts.csv line {fact_line} is rejected")
-        if row["use"] != "yes":
-            continue
-        zone = by_code.get(row["catalog_code"])
-        if zone is None:
-            raise CatalogError(f"{path} line {line} column catalog_code: '{row['catalog_code']}'")
-        if not fact["value"].startswith(row["date"]) and row["date"] not in fact["value"]:
-            raise CatalogError(f"{path} line {line} column date: not in '{fact['value']}'")
-        sources = [s for s, r in inputs.sources.items() if r["url"] == fact["source_url"]]
-        if len(sources) != 1:
-            raise CatalogError(
-                f"{path} line {line}: {len(sources)} rows of {inputs.paths['sources']} have the "
-                f"url {fact['source_url']} (exactly one expected)"
-            )
-        if len(fact["quote"]) > EVIDENCE_MAX:
-            raise CatalogError(f"park_facts.csv line {fact_line} column quote: over 40 chars")
-        zone.events.append(
-            {
-                "date": row["date"],
-                "event": row["event"],
-                "level_after": row["level_after"],
-                "description_zh": row["description_zh"],
-                "description_en": row["description_en"],
-                "source_id": sources[0],
-                "evidence": fact["quote"],
-            }
-        )
-        if row["level_after"]:
-            zone.level, zone.level_as_of, zone.level_source_id = (
-                row["level_after"],
-                row["date"],
-                sources[0],
-            )
-            zone.level_evidence = fact["quote"]
-        if row["zone_type"]:
-            zone.zone_type = row["zone_type"]
-        changes.append(Change(line, row, fact))
-    for line, fact in inputs.facts:
-        if fact["fact"] not in ("national_approval", "provincial_approval", "renamed"):
-            continue
-        if REJECTED.search(fact["value"] + " " + fact["notes"]):
-            continue
-        date = first_date(fact["value"])
-        if date and int(date[:4]) >= CATALOG_YEAR:
-            key = (fact["park_name_zh"], fact["fact"], fact["value"])
-            if key not in listed:
-                raise CatalogError(
-                    f"{inputs.paths['facts']} line {line}: a {fact['fact']} dated {date} for "
-                    f"{fact['park_name_zh']} is not decided in {path} (add a row, use yes or no)"
-                )
-    return changes
 
 
 # -- industries ---------------------------------------------------------------------------------
@@ -597,30 +511,14 @@ def build(
     zones = make_zones(inputs)
     for zone in zones:
         row = zone.row
-        zone.level = row["level_section"]
-        zone.level_evidence = evidence(row["code"], row["approved_by"])
         zone.zone_type = inputs.zone_types[row["zone_type_zh"]]["zone_type"]
         if row["zone_type_zh"] == "其他类型开发区":
             zone.notes.append("Catalogue type 其他类型开发区 (other type of development zone).")
-        catalogue_events(zone)
+        catalogue_changes(zone)
     upgrades = gbt_upgrades(inputs, zones)
-    changes = later_changes(inputs, zones)
-    for _, unused in inputs.changes:
-        if unused["use"] == "yes" or not unused["catalog_code"]:
-            continue
-        zone = next(z for z in zones if z.row["code"] == unused["catalog_code"])
-        zone.notes.append(
-            f"park_facts.csv: '{unused['value']}' for this zone was not made an event: "
-            f"{unused['reason']}."
-        )
-    for change in changes:
-        zone = next(z for z in zones if z.row["code"] == change.row["catalog_code"])
-        zone.notes.append(
-            f"Later change ({change.row['date']}): {change.row['description_en']}"
-            + (f" ({change.row['reason']})" if change.row["reason"] else "")
-            + "."
-        )
-    parks, events, indicators, industries = [], [], [], []
+    ids = {z.park_id for z in zones}
+    later = [row for _, row in inputs.changes if row["park_id"] in ids]
+    parks, events, changes, indicators, industries = [], [], [], [], []
     sector_stats: Counter[str] = Counter()
     term_rows: list[tuple[str, str, SectorMatch]] = []
     outside = []
@@ -683,9 +581,9 @@ def build(
                 "evidence": evidence(row["code"], row["area_ha"]),
             }
         )
-        for number, event in enumerate(zone.events, start=1):
-            events.append({"event_id": f"{zone.park_id}-e{number:02d}", "park_id": zone.park_id,
-                           **event})  # fmt: skip
+        for number, change in enumerate(zone.changes, start=1):
+            changes.append({"change_id": f"{zone.park_id}-c{number:02d}",
+                            "park_id": zone.park_id, **change})  # fmt: skip
         parks.append(
             {
                 "park_id": zone.park_id,
@@ -704,10 +602,6 @@ def build(
                 "location_precision": placement.precision,
                 "location_source_id": ADCODE_SOURCE,
                 "location_note": location_note(zone, inputs.namer),
-                "level": zone.level,
-                "level_as_of": zone.level_as_of,
-                "level_source_id": zone.level_source_id,
-                "level_evidence": zone.level_evidence,
                 "zone_type": zone.zone_type,
                 "catalog_code": row["code"],
                 "notes_en": " ".join(dict.fromkeys(zone.notes)),
@@ -724,6 +618,9 @@ def build(
     write_csv(out / "parks.csv", PARK_COLUMNS, sorted(parks, key=lambda r: r["park_id"]))
     write_csv(out / "events.csv", EVENT_COLUMNS, sorted(events, key=lambda r: r["event_id"]))
     write_csv(
+        out / "level_changes.csv", CHANGE_COLUMNS, sorted(changes, key=lambda r: r["change_id"])
+    )
+    write_csv(
         out / "indicators.csv", INDICATOR_COLUMNS, sorted(indicators, key=lambda r: r["fact_id"])
     )
     write_csv(
@@ -736,7 +633,7 @@ def build(
     vocab_out.mkdir(parents=True, exist_ok=True)
     write_csv(vocab_out / "provinces.csv", PROVINCE_COLUMNS, provinces)
     write_csv(vocab_out / "prefectures.csv", PREFECTURE_COLUMNS, prefectures)
-    figures = report_figures(inputs, zones, parks, events, upgrades, changes, term_rows)
+    figures = report_figures(inputs, zones, parks, changes, upgrades, later, term_rows)
     figures["places"] = {"provinces": len(provinces), "prefectures": len(prefectures)}
     (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
     return figures
@@ -746,14 +643,13 @@ def report_figures(
     inputs: Inputs,
     zones: list[Zone],
     parks: list[dict[str, str]],
-    events: list[dict[str, str]],
+    changes: list[dict[str, str]],
     upgrades: list[Upgrade],
-    changes: list[Change],
+    later: list[dict[str, str]],
     term_rows: list[tuple[str, str, SectorMatch]],
 ) -> dict[str, object]:
     precision = Counter(p["location_precision"] for p in parks)
     sections = Counter(z.row["level_section"] for z in zones)
-    levels = Counter(p["level"] for p in parks)
     mapped = [t for t in term_rows if t[2].sector]
     distinct = {t[1] for t in term_rows}
     distinct_mapped = {t[1] for t in mapped}
@@ -780,28 +676,13 @@ def report_figures(
     return {
         "zones": len(zones),
         "sections": dict(sections),
-        "levels": dict(levels),
         "precision": dict(precision),
-        "events": len(events),
-        "event_kinds": dict(Counter(e["event"] for e in events)),
+        "changes": len(changes),
         "upgrades": [
             (u.zone.row["code"], u.zone.name_zh, u.gbt_code, u.gbt_name, u.exact) for u in upgrades
         ],  # fmt: skip
-        "changes": [
-            (
-                c.row["catalog_code"],
-                c.row["date"],
-                c.row["event"],
-                c.row["description_en"],
-                c.row["reason"],
-            )
-            for c in changes
-        ],  # fmt: skip
-        "changes_not_used": [
-            (r["park_name_zh"], r["fact"], r["value"], r["reason"])
-            for _, r in inputs.changes
-            if r["use"] != "yes"
-        ],  # fmt: skip
+        "later": Counter((r["change"], r["level_after"]) for r in later),
+        "later_rows": len(later),
         "terms": len(term_rows),
         "terms_mapped": len(mapped),
         "distinct_terms": len(distinct),

@@ -38,11 +38,9 @@ def render_report(f: dict[str, Any]) -> str:
         "",
         f"- {zones} zones: {f['sections'].get('national', 0)} in the national section, "
         f"{f['sections'].get('provincial', 0)} in the provincial section.",
-        f"- Level after later changes: {f['levels'].get('national', 0)} national, "
-        f"{f['levels'].get('provincial', 0)} provincial.",
-        f"- {f['events']} events: "
-        + ", ".join(f"{k} {v}" for k, v in sorted(f["event_kinds"].items()))
-        + ".",
+        f"- {f['changes']} level changes written to level_changes.csv: the approval dates the "
+        "catalogue lists (two for a zone listed with two dates). No events: the catalogue dates "
+        "approvals only.",
         "",
         "## Locations",
         "",
@@ -88,19 +86,20 @@ def render_report(f: dict[str, Any]) -> str:
         "",
         "## Level changes after the catalogue",
         "",
-        f"GB/T 37028-2018 upgrades ({len(f['upgrades'])}): provincial in the catalogue, "
-        "national high-tech zones (class 103) in the standard; event national_approval, "
-        "date 2018.",
+        "Not applied here: every change after the catalogue is a row of the curated "
+        f"data/level_changes.csv ({f['later_rows']} rows name catalogue zones: "
+        + ", ".join(f"{k[0]} → {k[1]} {v}" for k, v in sorted(f["later"].items()))
+        + "), and a zone's level at any date is derived from its rows (parkdata.data.changes).",
+        "",
+        f"Cross-check with GB/T 37028-2018 ({len(f['upgrades'])}): zones the catalogue lists as "
+        "provincial and the standard as national high-tech zones (class 103); the build stops "
+        "unless each has its upgrade in data/level_changes.csv.",
         "",
     ]
     out += _table(
         ["code", "catalogue name", "GB/T code", "GB/T name", "match"],
         [(c, n, g, gn, "exact" if e else "spelling variant") for c, n, g, gn, e in f["upgrades"]],
     )
-    out += ["", "From park_facts.csv (data/catalog_later_changes.csv):", ""]
-    out += _table(["code", "date", "event", "what", "note"], f["changes"])
-    out += ["", "Considered and not used:", ""]
-    out += _table(["park_facts park", "fact", "value", "why not"], f["changes_not_used"])
     out += [
         "",
         "## Industries",

@@ -25,7 +25,7 @@ from typing import Annotated
 import typer
 
 from parkdata.data.problems import PackageError
-from parkdata.data.schema import DATA_DIR, ORIGINS, TABLES, read_descriptor, resource
+from parkdata.data.schema import DATA_DIR, ORIGINS, read_descriptor, resource
 
 app = typer.Typer(
     help="Parkdata curator tools: normalize and extract articles, validate and export the data.",
@@ -56,6 +56,7 @@ class CandidateTable(StrEnum):
     all = "all"
     parks = "parks"
     events = "events"
+    level_changes = "level_changes"
     indicators = "indicators"
 
 
@@ -149,21 +150,28 @@ def _evidence_problems(directory: Path, parts: dict, articles: Path) -> list:
 
 def _ok_summary(directory: Path, parts: dict | None, articles: Path | None) -> str:
     """'OK data: sources.csv 52, parks.csv 49, …, catalog/parks.csv 2543, … rows'."""
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
+    from parkdata.data.dataset import ZONE_TABLES, present_changes, read_table  # start-up
+
     counts = []
     if parts:
         descriptor = read_descriptor(directory)
         first = next(iter(parts.values()))
         counts.append(f"{resource(descriptor, 'sources')['path']} {len(first.sources)}")
         for origin, part in parts.items():
-            for table in TABLES[1:]:
+            for table in ZONE_TABLES:
                 path = resource(descriptor, ORIGINS[origin] + table)["path"]
                 counts.append(f"{path} {len(getattr(part, table))}")
+        for name in present_changes(descriptor):
+            rows = len(read_table(directory, descriptor, name))
+            counts.append(f"{resource(descriptor, name)['path']} {rows}")
     checked = " ; evidence checked against " + str(articles) if articles else ""
     return f"OK {directory}: {', '.join(counts)} rows{checked}"
 
 
 class TableKind(StrEnum):
     parks = "parks"
+    level_changes = "level_changes"
     indicators = "indicators"
     events = "events"
     industries = "industries"
@@ -255,6 +263,7 @@ AREA = "approved_area"
 def export_bytes(ds, data: Path, f, kind: str, fmt: str, lang: str) -> tuple[bytes, int, str]:
     """(file bytes, row count, dashboard file name): the dashboard's download pipeline."""
     # imported on use, for the start-up time of `parkdata --help` (module doc)
+    from parkdata.data.changes import newest_date  # start-up
     from parkdata.model import levels
     from parkdata.model.filters import apply_filters  # start-up
     from parkdata.present import exports, tables  # start-up
@@ -273,6 +282,7 @@ def export_bytes(ds, data: Path, f, kind: str, fmt: str, lang: str) -> tuple[byt
         licence,
         tables.cited_sources(shown_ds, kind),
         len(frame),
+        levels_as_of=newest_date(shown_ds.level_changes),
     )
     name = exports.export_filename(f, kind, fmt, labels)
     if fmt == "geojson":

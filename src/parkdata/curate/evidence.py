@@ -24,7 +24,7 @@ EVIDENCE_COLUMNS = {
     "events": ("source_id", "evidence"),
     "indicators": ("source_id", "evidence"),
     "industries": ("source_id", "evidence"),
-    "parks": ("level_source_id", "level_evidence"),
+    "level_changes": ("source_id", "evidence"),
 }
 
 

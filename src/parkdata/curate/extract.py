@@ -26,7 +26,7 @@ from parkdata.data.textnorm import simplified_text
 from parkdata.data.units import YEARS, Amount, find_amounts
 
 EVIDENCE_MAX = 40
-CANDIDATE_TABLES = ("parks", "events", "indicators")
+CANDIDATE_TABLES = ("parks", "events", "level_changes", "indicators")
 
 # Longest first: the suffix decides zone_type.
 PARK_SUFFIXES = {
@@ -96,7 +96,13 @@ EVENT_RULES: tuple[tuple[str, str], ...] = (
     (r"调研|考察|抵达", "survey"),
     (r"评为|授予|认定|表扬", "award"),
 )
-LEVEL_AFTER = {"national_approval": "national", "provincial_approval": "provincial"}
+# Kinds read from a clause that are level changes, not events: (change, level after).
+LEVEL_CHANGES = {
+    "national_approval": ("approved", "national"),
+    "provincial_approval": ("approved", "provincial"),
+    "renamed": ("renamed", ""),
+}
+UPGRADE = re.compile(r"升级|晋升|升格|升为")
 
 # Words before an amount -> indicator slug (kept only if the dataset's indicator_types has it).
 INDICATOR_WORDS = (
@@ -351,9 +357,11 @@ def _park_columns(ctx: Context, name: str | None) -> tuple[str, str]:
     return park_id, "" if park_id else f"; park? {name}"
 
 
-def event_rows(ctx: Context, dates: list[DateMention]) -> list[dict]:
-    rows = []
-    for n, dm in enumerate(dates, start=1):
+def dated_rows(ctx: Context, dates: list[DateMention]) -> tuple[list[dict], list[dict]]:
+    """(event rows, level change rows): a dated clause that approves, upgrades or renames a
+    zone is a level change (kept apart from the events); any other is an event."""
+    events, changes = [], []
+    for dm in dates:
         mn, line = dm.mention, ctx.lines[dm.mention.line]
         s_start, s_end = _sentence(line, mn.start, mn.end)
         kind = _event_kind_near(line, mn, dates, s_start, s_end)
@@ -361,20 +369,37 @@ def event_rows(ctx: Context, dates: list[DateMention]) -> list[dict]:
         note = "; year from the article date" if dm.inferred_year and dm.date else ""
         if not dm.date:
             note = f"; no year given ({mn.text})"
-        rows.append(
-            {
-                "event_id": _id(ctx, "e", n),
-                "park_id": park_id,
-                "date": dm.date,
-                "event": kind,
-                "level_after": LEVEL_AFTER.get(kind, ""),
-                "description_zh": line[s_start:s_end][:80],
-                "description_en": f"candidate {kind}{hint}{note}",
-                "source_id": ctx.source_id,
-                "evidence": evidence(line, mn.start, mn.end),
-            }
-        )
-    return rows
+        common = {
+            "park_id": park_id,
+            "date": dm.date,
+            "description_zh": line[s_start:s_end][:80],
+            "source_id": ctx.source_id,
+            "evidence": evidence(line, mn.start, mn.end),
+        }
+        if kind in LEVEL_CHANGES:
+            change, level = LEVEL_CHANGES[kind]
+            upgrade = level == "national" and UPGRADE.search(line[s_start:s_end])
+            changes.append(
+                common
+                | {
+                    "change_id": _id(ctx, "c", len(changes) + 1),
+                    "change": "upgraded" if upgrade else change,
+                    "level_before": "provincial" if upgrade else "",
+                    "level_after": level,
+                    "description_en": f"candidate {kind}{hint}{note}",
+                    "confidence": "one_source",
+                }
+            )
+        else:
+            events.append(
+                common
+                | {
+                    "event_id": _id(ctx, "e", len(events) + 1),
+                    "event": kind,
+                    "description_en": f"candidate {kind}{hint}{note}",
+                }
+            )
+    return events, changes
 
 
 def indicator_rows(ctx: Context) -> list[dict]:
@@ -454,8 +479,11 @@ def _indicator_slug(known: Known, before: str, unit: str) -> str:
     return ""
 
 
-def park_rows(ctx: Context) -> list[dict]:
-    rows, seen = [], set()
+def park_rows(ctx: Context, article_date: str | None) -> tuple[list[dict], list[dict]]:
+    """(park rows, level change rows): a new park, and where a level word stands by its name
+    (国家级高新区, 批准为省级工业园区), that level as the article states it (listed, dated at
+    the article's date)."""
+    rows, listed, seen = [], [], set()
     for mention, name in ctx.parks:
         if name in seen or name in ctx.known.names:
             continue
@@ -467,14 +495,26 @@ def park_rows(ctx: Context) -> list[dict]:
                 "park_id": "",
                 "name_zh": name,
                 "short_name_zh": name,
-                "level": level,
-                "level_source_id": ctx.source_id if level != "unknown" else "",
-                "level_evidence": level_ev,
                 "zone_type": zone_type(name),
                 "notes_en": "candidate: fill park_id, province, city, location",
             }
         )
-    return rows
+        if level != "unknown":
+            listed.append(
+                {
+                    "change_id": _id(ctx, "l", len(listed) + 1),
+                    "park_id": "",
+                    "date": article_date or "",
+                    "change": "listed",
+                    "level_after": level,
+                    "description_zh": f"报道称{name}为{level}园区",
+                    "description_en": f"candidate: the article states the level of {name}",
+                    "source_id": ctx.source_id,
+                    "evidence": level_ev,
+                    "confidence": "one_source",
+                }
+            )
+    return rows, listed
 
 
 def _level_near(line: str, mention: Mention) -> tuple[str, str]:
@@ -500,7 +540,8 @@ def extract_candidates(
     file_name: str | None = None,
     data_dir: Path | str | None = DATA_DIR,
 ) -> dict[str, pd.DataFrame]:
-    """Candidate rows per table ("parks", "events", "indicators") in the package's columns."""
+    """Candidate rows per table ("parks", "events", "level_changes", "indicators") in the
+    package's columns."""
     known = load_known(data_dir)
     article = parse_article(raw)
     if source_id is None:
@@ -514,9 +555,12 @@ def extract_candidates(
         source_id=source_id,
         pub_year=int(article_date[:4]) if article_date else None,
     )
+    parks, listed = park_rows(ctx, article_date)
+    events, changes = dated_rows(ctx, find_dates(article.body, article_date))
     frames = {
-        "parks": park_rows(ctx),
-        "events": event_rows(ctx, find_dates(article.body, article_date)),
+        "parks": parks,
+        "events": events,
+        "level_changes": changes + listed,
         "indicators": indicator_rows(ctx),
     }
     check_evidence_fragments(frames, simplified_text(raw))
@@ -527,7 +571,7 @@ def check_evidence_fragments(frames: dict[str, list[dict]], text: str) -> None:
     """Every evidence fragment is a verbatim substring (an internal invariant)."""
     for rows in frames.values():
         for row in rows:
-            for column in ("evidence", "level_evidence"):
+            for column in ("evidence",):
                 fragment = row.get(column, "")
                 if fragment and (fragment not in text or len(fragment) > EVIDENCE_MAX):
                     raise AssertionError(f"evidence not verbatim: {fragment!r}")

@@ -1,13 +1,20 @@
 """The Dataset: every table of the package as one typed pandas frame each, and the vocabularies.
 
-Zones come from two origins (the origins vocabulary), each a set of resources with the same
-schemas: the curated parks from the articles (parks.csv, events.csv, …) and the national
-catalogue (catalog/parks.csv, …, generated). `read_parts` reads each origin on its own (the
-rules check each, naming its files); `read_frames` merges them into one Dataset: one zone, one
-row. A curated park with a catalog_code is the catalogue zone of that code: it keeps its own id,
-names, point and level, gains the catalogue's facts (re-pointed to its id), and remembers the
-catalogue's id in `catalog_id` (links may use either). `load_package` (package.py) validates
-first."""
+Zones come from several origins (the origins vocabulary), each a set of resources with the same
+schemas: the curated parks from the articles (parks.csv, events.csv, …), the national
+catalogue (catalog/parks.csv, …, generated) and the national zones it does not list (national/…).
+`read_parts` reads each origin on its own (the rules check each, naming its files);
+`read_frames` merges them into one Dataset: one zone, one row. A curated park with a
+catalog_code is the catalogue zone of that code: it keeps its own id, names and point, gains the
+catalogue's facts (re-pointed to its id), and remembers the catalogue's id in `catalog_id`
+(links may use either).
+
+Levels are not columns of any zone table: every zone's level, name and type come from the level
+changes (level_changes.csv and catalog/level_changes.csv, one table for all origins), derived
+once when the origins are merged (parkdata.data.changes): the parks frame gains `level`,
+`level_as_of`, `level_change_id`, `level_source_id`, `level_evidence`, `level_confidence` and
+`former_names`, and its name and type follow the latest change that sets them.
+`load_package` (package.py) validates first."""
 
 from __future__ import annotations
 
@@ -16,10 +23,14 @@ from pathlib import Path
 
 import pandas as pd
 
+from parkdata.data import changes as ch
 from parkdata.data.schema import (
     CATALOG,
     DATA_DIR,
     FACT_TABLES,
+    LEVEL_CHANGES,
+    LEVEL_UNKNOWN,
+    OFFICIAL_COUNTS,
     ORIGINS,
     TABLES,
     read_descriptor,
@@ -43,7 +54,9 @@ class Dataset:
     events: pd.DataFrame
     indicators: pd.DataFrame
     industries: pd.DataFrame
+    level_changes: pd.DataFrame
     vocab: Vocabularies
+    official_counts: pd.DataFrame | None = None
 
     def replace(self, **frames: pd.DataFrame) -> Dataset:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -87,14 +100,32 @@ def read_vocabularies(package_dir: Path | str, descriptor: dict) -> Vocabularies
     )
 
 
+def read_level_changes(package_dir: Path | str, descriptor: dict) -> pd.DataFrame:
+    """Every level change of the package, the curated rows first (a row's CSV line is its
+    position within its resource + 2: see `level_change_files`)."""
+    frames = [
+        read_table(Path(package_dir), descriptor, name) for name in present_changes(descriptor)
+    ]
+    return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
+
+
+def present_changes(descriptor: dict) -> tuple[str, ...]:
+    present = set(resource_names(descriptor))
+    return tuple(name for name in LEVEL_CHANGES if name in present)
+
+
 def read_parts(package_dir: Path | str = DATA_DIR) -> dict[str, Dataset]:
-    """origin -> that origin's Dataset (zones and facts; sources and vocabularies shared),
-    for the origins whose resources the package has."""
+    """origin -> that origin's Dataset (zones and facts; sources, vocabularies and the level
+    changes of every zone shared), for the origins whose resources the package has."""
     package_dir = Path(package_dir)
     descriptor = read_descriptor(package_dir)
     present = set(resource_names(descriptor))
     vocab = read_vocabularies(package_dir, descriptor)
     sources = read_table(package_dir, descriptor, "sources")
+    changes = read_level_changes(package_dir, descriptor)
+    counts = (
+        read_table(package_dir, descriptor, OFFICIAL_COUNTS) if OFFICIAL_COUNTS in present else None
+    )
     parts = {}
     for origin, prefix in ORIGINS.items():
         if f"{prefix}parks" not in present:
@@ -102,7 +133,9 @@ def read_parts(package_dir: Path | str = DATA_DIR) -> dict[str, Dataset]:
         tables = {t: read_table(package_dir, descriptor, prefix + t) for t in ZONE_TABLES}
         parks = tables["parks"]
         tables["parks"] = parks.assign(origin=pd.Series(origin, index=parks.index, dtype="string"))
-        parts[origin] = Dataset(sources=sources, vocab=vocab, **tables)
+        parts[origin] = Dataset(
+            sources=sources, vocab=vocab, level_changes=changes, official_counts=counts, **tables
+        )
     return parts
 
 
@@ -152,7 +185,44 @@ def combine(parts: dict[str, Dataset]) -> Dataset:
     if "catalog_id" not in combined["parks"]:
         combined["parks"]["catalog_id"] = pd.Series(pd.NA, index=combined["parks"].index)
     combined["parks"]["catalog_id"] = combined["parks"]["catalog_id"].astype("string")
-    return Dataset(sources=first.sources, vocab=first.vocab, **combined)
+    changes = first.level_changes
+    if len(links) and len(changes):
+        moved = changes["park_id"].map(links)
+        changes = changes.assign(park_id=moved.fillna(changes["park_id"]).astype("string"))
+    combined["parks"] = with_levels(combined["parks"], changes)
+    return Dataset(
+        sources=first.sources,
+        vocab=first.vocab,
+        level_changes=changes,
+        official_counts=first.official_counts,
+        **combined,
+    )
+
+
+def with_levels(parks: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
+    """`parks` with their newest level (parkdata.data.changes.STATE_COLUMNS; 'unknown' where
+    no change names the zone), and the name and type the latest change gives them; the names
+    they had before in `former_names`."""
+    out = parks.drop(columns=[c for c in ch.STATE_COLUMNS if c in parks])
+    if changes.empty:
+        state = pd.DataFrame(columns=ch.STATE_COLUMNS, dtype="string")
+    else:
+        state = ch.state_at(changes)
+    state = state.reindex(out["park_id"].to_numpy())
+    for column in ch.STATE_COLUMNS:
+        out[column] = pd.Series(state[column].to_numpy(), index=out.index, dtype="string")
+    out["level"] = out["level"].fillna(LEVEL_UNKNOWN)
+    if changes.empty:
+        out["former_names"] = pd.Series(pd.NA, index=out.index, dtype="string")
+        return out
+    ids = out["park_id"]
+    for column, target in (("name_after", "name_zh"), ("name_en_after", "name_en"),
+                           ("zone_type_after", "zone_type")):  # fmt: skip
+        newer = ids.map(ch.latest(changes, column)).astype("string")
+        out[target] = newer.fillna(out[target].astype("string"))
+    own = dict(zip(parks["park_id"], parks["name_zh"], strict=True))
+    out["former_names"] = ids.map(ch.former_names(changes, pd.Series(own))).astype("string")
+    return out
 
 
 def read_frames(package_dir: Path | str = DATA_DIR) -> Dataset:

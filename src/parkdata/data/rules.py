@@ -11,9 +11,17 @@ from pathlib import Path
 import pandas as pd
 import shapely
 
+from parkdata.data import changes as ch
 from parkdata.data.boundaries import load_boundaries, province_shapes
-from parkdata.data.dataset import ZONE_TABLES, Dataset, combine, read_parts
-from parkdata.data.dates import date_starts, parse_partial_date
+from parkdata.data.dataset import (
+    ZONE_TABLES,
+    Dataset,
+    combine,
+    present_changes,
+    read_parts,
+    read_table,
+)
+from parkdata.data.dates import parse_partial_date
 from parkdata.data.problems import Problem
 from parkdata.data.schema import FACT_TABLES, ORIGINS, read_descriptor, resource
 from parkdata.data.textnorm import to_simplified
@@ -51,7 +59,7 @@ def park_or_region(ds: Dataset) -> list[Problem]:
 
 def calendar_dates(ds: Dataset) -> list[Problem]:
     """Dates that match the pattern must also exist (no 2021-02-30)."""
-    checks = [("events", "date"), ("parks", "level_as_of"), ("sources", "published")]
+    checks = [("events", "date"), ("sources", "published")]
     problems = []
     for table, column in checks:
         frame = getattr(ds, table)
@@ -63,83 +71,6 @@ def calendar_dates(ds: Dataset) -> list[Problem]:
                 errors[value] = str(exc)
         for row, rec in _rows(frame, frame[column].isin(list(errors))):
             problems.append(Problem(f"{table}.csv", row, column, errors[rec[column]]))
-    return problems
-
-
-def _approvals(ds: Dataset) -> dict[str, str]:
-    """Approval event kinds -> the level each confers (the event_kinds vocabulary)."""
-    return {str(k): str(v) for k, v in ds.vocab["event_kinds"].column("confers_level").items()}
-
-
-def approvals_carry_level(ds: Dataset) -> list[Problem]:
-    """level_after is given for approvals (the level the kind confers), and only for them."""
-    ev = ds.events
-    confers = _approvals(ds)
-    is_approval = ev["event"].isin(list(confers))
-    problems = [
-        Problem("events.csv", row, "level_after", "an approval event needs level_after")
-        for row, _ in _rows(ev, is_approval & ev["level_after"].isna())
-    ]
-    wrong = is_approval & ev["level_after"].notna()
-    wrong &= ev["level_after"] != ev["event"].map(confers)
-    problems += [
-        Problem(
-            "events.csv",
-            row,
-            "level_after",
-            f"a {r['event']} confers level {confers[r['event']]!r}, not {r['level_after']!r}",
-        )
-        for row, r in _rows(ev, wrong)
-    ]
-    problems += [
-        Problem("events.csv", row, "level_after", "level_after is only for approval events")
-        for row, _ in _rows(ev, ~is_approval & ev["level_after"].notna())
-    ]
-    return problems
-
-
-def level_matches_latest_approval(ds: Dataset) -> list[Problem]:
-    """A park's level equals level_after of its latest dated approval event."""
-    ev = ds.events[ds.events["event"].isin(list(_approvals(ds))) & ds.events["date"].notna()]
-    ev = ev.copy()
-    ev = ev[ev["level_after"].notna() & ev["park_id"].notna()]
-    if ev.empty:
-        return []
-    ev["start"] = date_starts(ev["date"])
-    undatable = set(ev.loc[ev["start"].isna(), "park_id"])  # reported by calendar_dates already
-    ev = ev[~ev["park_id"].isin(undatable)]
-    latest = ev.sort_values("start").groupby("park_id").tail(1)
-    latest = latest.set_index("park_id")["level_after"]
-    problems = []
-    for row, park in _rows(ds.parks, ds.parks["park_id"].isin(latest.index)):
-        expected = latest[park["park_id"]]
-        if park["level"] != expected:
-            problems.append(
-                Problem(
-                    "parks.csv",
-                    row,
-                    "level",
-                    f"level is {park['level']!r} but the latest approval event says {expected!r}",
-                )
-            )
-    return problems
-
-
-def level_has_source(ds: Dataset) -> list[Problem]:
-    """A known level names its source and evidence; an unknown one names none."""
-    parks, problems = ds.parks, []
-    known = parks["level"] != "unknown"
-    for column in ("level_source_id", "level_evidence", "level_as_of"):
-        problems += [
-            Problem("parks.csv", row, column, f"level {p['level']!r} needs {column}")
-            for row, p in _rows(parks, known & parks[column].isna())
-        ]
-    problems += [
-        Problem(
-            "parks.csv", row, "level_source_id", "level is unknown, so no level source is expected"
-        )
-        for row, _ in _rows(parks, ~known & parks["level_source_id"].notna())
-    ]
     return problems
 
 
@@ -249,8 +180,10 @@ def longest_shared_run(text: str, source: str) -> str:
     return best
 
 
-def _copied_descriptions(ds: Dataset, mask: pd.Series, texts: Mapping[str, str]) -> list[Problem]:
-    ev, problems = ds.events, []
+def _copied_descriptions(
+    ds: Dataset, mask: pd.Series, texts: Mapping[str, str], table: str = "events"
+) -> list[Problem]:
+    ev, problems = getattr(ds, table), []
     for row, rec in _rows(ev, mask & ev["description_zh"].notna()):
         description = str(rec["description_zh"])
         sources = [str(rec["evidence"])] if pd.notna(rec["evidence"]) else []
@@ -260,7 +193,7 @@ def _copied_descriptions(ds: Dataset, mask: pd.Series, texts: Mapping[str, str])
         if len(run) > MAX_SHARED_RUN:
             problems.append(
                 Problem(
-                    "events.csv",
+                    f"{table}.csv",
                     row,
                     "description_zh",
                     f"copies {len(run)} characters of its source ({run!r}); describe the fact "
@@ -274,14 +207,24 @@ def reference_descriptions_in_own_words(ds: Dataset) -> list[Problem]:
     """No description_zh of a fact from a reference shares a run of more than MAX_SHARED_RUN
     characters with its evidence (the reference's quote: all of that source the package holds).
     Article facts are checked against the whole article by `article_descriptions_in_own_words`."""
-    kind = ds.events["source_id"].map(_sources(ds)["kind"])
-    return _copied_descriptions(ds, kind == "reference", {})
+    return _reference_copies(ds, "events")
+
+
+def _reference_copies(ds: Dataset, table: str) -> list[Problem]:
+    kind = getattr(ds, table)["source_id"].map(_sources(ds)["kind"])
+    return _copied_descriptions(ds, kind == "reference", {}, table)
 
 
 def article_descriptions_in_own_words(ds: Dataset, texts: Mapping[str, str]) -> list[Problem]:
     """No description_zh of an article fact shares a run of more than MAX_SHARED_RUN characters
     with its article's normalised text (`texts`: source_id -> text, see parkdata.evidence)."""
-    return _copied_descriptions(ds, ds.events["source_id"].isin(list(texts)), texts)
+    return [
+        problem
+        for table in ("events", "level_changes")
+        for problem in _copied_descriptions(
+            ds, getattr(ds, table)["source_id"].isin(list(texts)), texts, table
+        )
+    ]
 
 
 def _year_numerals(year: int) -> tuple[str, ...]:
@@ -311,13 +254,20 @@ def event_evidence_holds_the_date(ds: Dataset) -> list[Problem]:
     """An article event with a date has evidence that writes that date's year (or dates it
     relative to the article: 今年, 12月19日 in the year the article was published). Reference
     quotes are fixed by shared/reference and are not checked here."""
+    return _dates_in_evidence(ds, "events")
+
+
+def _dates_in_evidence(ds: Dataset, table: str) -> list[Problem]:
     sources = _sources(ds)
-    ev = ds.events.assign(
-        _kind=ds.events["source_id"].map(sources["kind"]),
-        _published=ds.events["source_id"].map(sources["published"]),
+    frame = getattr(ds, table)
+    ev = frame.assign(
+        _kind=frame["source_id"].map(sources["kind"]),
+        _published=frame["source_id"].map(sources["published"]),
     )
     problems = []
     mask = (ev["_kind"] == "article") & ev["date"].notna() & ev["evidence"].notna()
+    if "change" in ev:  # a listed level is dated by its source's publication, not by its text
+        mask &= ev["change"] != ch.LISTED
     for row, rec in _rows(ev, mask):
         try:
             ok = _date_in_evidence(
@@ -328,7 +278,7 @@ def event_evidence_holds_the_date(ds: Dataset) -> list[Problem]:
         if not ok:
             problems.append(
                 Problem(
-                    "events.csv",
+                    f"{table}.csv",
                     row,
                     "evidence",
                     f"the evidence does not write the year of {rec['date']}: quote the fragment "
@@ -505,8 +455,7 @@ def facts_name_a_park(ds: Dataset) -> list[Problem]:
 
 def link_problems(parts: Mapping[str, Dataset]) -> list[Problem]:
     """The link between curated parks and the catalogue: a curated park's catalog_code names
-    one catalogue zone, no two curated parks claim the same one, and once merged the park's
-    level still equals its latest dated approval (its own or the catalogue's)."""
+    one catalogue zone, and no two curated parks claim the same one."""
     curated, catalog = parts.get("articles"), parts.get("catalog_2018")
     if curated is None:
         return []
@@ -538,32 +487,194 @@ def link_problems(parts: Mapping[str, Dataset]) -> list[Problem]:
         )
         for row, p in _rows(parks, coded & (found > 1))
     ]
-    ids = set(catalog.parks["park_id"])
     problems += [
-        Problem("parks.csv", row, "park_id", f"{p['park_id']} is also a catalogue zone's id")
-        for row, p in _rows(parks, parks["park_id"].isin(list(ids)))
+        Problem("parks.csv", row, "park_id", f"{p['park_id']} is also another origin's id")
+        for origin, part in parts.items()
+        if origin != "articles"
+        for row, p in _rows(parks, parks["park_id"].isin(list(part.parks["park_id"])))
     ]
-    # A linked park's level against its approvals and the catalogue zone's: only the faults
-    # the merge brings (its own approvals alone are checked with the curated rules).
-    merged = combine(dict(parts))  # curated parks first: their lines stay those of parks.csv
-    own = set(level_matches_latest_approval(curated))
-    linked = set(merged.parks.loc[merged.parks["catalog_id"].notna(), "park_id"])
-    for problem in level_matches_latest_approval(merged):
-        row = problem.row
-        if row is None or row - 2 >= len(parks) or problem in own:
+    return problems
+
+
+# -- level changes: one table for every origin, checked once on the merged zones -------------
+
+CHANGES = "level_changes.csv"
+
+
+def changes_name_a_zone(ds: Dataset) -> list[Problem]:
+    """A level change names a zone of some origin (a linked catalogue id counts as its curated
+    park: the merge re-points it)."""
+    lc = ds.level_changes
+    known = set(ds.parks["park_id"])
+    return [
+        Problem(CHANGES, row, "park_id", f"no zone {r['park_id']!r} in any origin's parks.csv")
+        for row, r in _rows(lc, ~lc["park_id"].isin(list(known)))
+    ]
+
+
+def change_dates_exist(ds: Dataset) -> list[Problem]:
+    lc, errors = ds.level_changes, {}
+    for value in lc["date"].dropna().unique():
+        try:
+            parse_partial_date(value)
+        except ValueError as exc:
+            errors[value] = str(exc)
+    return [
+        Problem(CHANGES, row, "date", errors[r["date"]])
+        for row, r in _rows(lc, lc["date"].isin(list(errors)))
+    ]
+
+
+def renames_have_english(ds: Dataset) -> list[Problem]:
+    """A new name comes with its English (English mode shows no bare Chinese), and only then."""
+    lc = ds.level_changes
+    zh, en = lc["name_after"].notna(), lc["name_en_after"].notna()
+    return [
+        Problem(
+            CHANGES,
+            row,
+            "name_en_after" if z else "name_after",
+            "name_after and name_en_after come together",
+        )  # fmt: skip
+        for row, z in ((r, rec["name_after"] is not pd.NA) for r, rec in _rows(lc, zh != en))
+    ]
+
+
+def confidence_has_its_sources(ds: Dataset) -> list[Problem]:
+    """two_sources names the second source and quotes it; a second source is another source;
+    a change with a second source is not 'one_source'."""
+    lc = ds.level_changes
+    second = lc["corroborating_source_id"].notna()
+    quoted = lc["corroborating_evidence"].notna()
+    two = lc["confidence"] == "two_sources"
+    problems = [
+        Problem(CHANGES, row, "corroborating_source_id",
+                "two_sources needs the second source and its quote (corroborating_evidence)")
+        for row, _ in _rows(lc, two & ~(second & quoted))
+    ]  # fmt: skip
+    problems += [
+        Problem(CHANGES, row, "corroborating_evidence", "a second source needs its quote")
+        for row, _ in _rows(lc, second != quoted)
+    ]
+    problems += [
+        Problem(CHANGES, row, "corroborating_source_id", "the second source is the first one")
+        for row, _ in _rows(lc, second & (lc["corroborating_source_id"] == lc["source_id"]))
+    ]
+    problems += [
+        Problem(CHANGES, row, "confidence", "a second source agrees: not one_source")
+        for row, _ in _rows(lc, second & (lc["confidence"] == "one_source"))
+    ]
+    return problems
+
+
+def changes_move_the_right_way(ds: Dataset) -> list[Problem]:
+    """An upgrade raises a zone (level_before below level_after in the levels' order); a
+    revocation ends at 'removed'; a listed row changes nothing (no level_before); a rename
+    keeps the level."""
+    lc = ds.level_changes
+    order = {code: i for i, code in enumerate(ds.vocab["levels"].codes())}
+    before, after = lc["level_before"].map(order), lc["level_after"].map(order)
+    problems = [
+        Problem(CHANGES, row, "level_after", "an upgrade raises the level above level_before")
+        for row, _ in _rows(lc, (lc["change"] == "upgraded") & ~(after < before).fillna(False))
+    ]
+    problems += [
+        Problem(CHANGES, row, "level_after", "a revocation leaves the zone 'removed'")
+        for row, _ in _rows(lc, (lc["change"] == "revoked") & (lc["level_after"] != "removed"))
+    ]
+    problems += [
+        Problem(CHANGES, row, "level_before", "a listed row states a level; it changes none")
+        for row, _ in _rows(lc, (lc["change"] == "listed") & lc["level_before"].notna())
+    ]
+    kept = lc["change"] == "renamed"
+    problems += [
+        Problem(CHANGES, row, "level_after", "a rename keeps the level (level_before)")
+        for row, _ in _rows(lc, kept & lc["level_before"].notna() & (before != after))
+    ]
+    return problems
+
+
+def listed_levels_agree(ds: Dataset) -> list[Problem]:
+    """A source's statement of a level (a listed row) agrees with the zone's changes before
+    it: the level they give on the listed date."""
+    lc = ds.level_changes
+    changes = lc[lc["change"] != ch.LISTED]
+    listed = ch.ordered(lc[lc["change"] == ch.LISTED])
+    problems = []
+    for index, rec in listed.iterrows():
+        held = ch.state_at(changes[changes["park_id"] == rec["park_id"]], rec["effective"])
+        if held.empty:
             continue
-        if parks["park_id"].iloc[row - 2] in linked:
-            message = problem.message + " (with the linked catalogue zone's events)"
-            problems.append(replace(problem, message=message))
+        level = held["level"].iloc[0]
+        if level != rec["level_after"]:
+            problems.append(
+                Problem(
+                    CHANGES,
+                    int(index) + 2,
+                    "level_after",
+                    f"the source states {rec['level_after']!r} on {rec['date']}, but the zone's "
+                    f"changes give {level!r} then ({held['level_change_id'].iloc[0]})",
+                )
+            )
+    return problems
+
+
+def listed_at_publication(ds: Dataset) -> list[Problem]:
+    """A listed row states the level as of its source: its date is the source's publication
+    date (at the precision either gives)."""
+    lc = ds.level_changes
+    published = lc["source_id"].map(_sources(ds)["published"]).astype("string")
+    listed = (lc["change"] == ch.LISTED) & published.notna()
+    problems = []
+    for row, rec in _rows(lc.assign(_published=published), listed):
+        date, when = str(rec["date"]), str(rec["_published"])
+        if not (date.startswith(when) or when.startswith(date)):
+            problems.append(
+                Problem(
+                    CHANGES,
+                    row,
+                    "date",
+                    f"a listed level is dated at its source's publication ({when}), not {date}",
+                )
+            )
+    return problems
+
+
+LEVEL_RULES = (
+    listed_at_publication,
+    changes_name_a_zone,
+    change_dates_exist,
+    renames_have_english,
+    confidence_has_its_sources,
+    changes_move_the_right_way,
+    listed_levels_agree,
+    lambda ds: _reference_copies(ds, "level_changes"),
+    lambda ds: _dates_in_evidence(ds, "level_changes"),
+)
+
+
+def level_change_problems(merged: Dataset, files: list[tuple[str, int]]) -> list[Problem]:
+    """The level-change rules on the merged zones; `files`: (path, rows) of each resource of
+    the merged table in its order (the curated level_changes.csv first), so that every
+    problem names the file and line of its row."""
+    problems = []
+    for rule in LEVEL_RULES:
+        for problem in rule(merged):
+            if problem.file != CHANGES or problem.row is None:
+                problems.append(problem)
+                continue
+            row = problem.row - 2
+            for path, size in files:
+                if row < size:
+                    problems.append(replace(problem, file=path, row=row + 2))
+                    break
+                row -= size
     return problems
 
 
 RULES = (
     park_or_region,
     calendar_dates,
-    approvals_carry_level,
-    level_matches_latest_approval,
-    level_has_source,
     coordinates_complete,
     coordinates_in_province,
     parents_are_acyclic,
@@ -587,9 +698,12 @@ def check_dataset(ds: Dataset) -> list[Problem]:
 
 def check_rules(package_dir: Path | str) -> list[Problem]:
     """Every rule on each origin's tables on their own (problems name that origin's files:
-    catalog/parks.csv …), then the rules of the link between origins."""
+    catalog/parks.csv …), then the rules of the link between origins, then the rules of the
+    level changes (one table for every origin) on the merged zones."""
     descriptor = read_descriptor(Path(package_dir))
     parts = read_parts(package_dir)
+    if not parts:
+        return []
     shared = {
         f"{res['name']}.csv": res["path"]
         for res in descriptor["resources"]
@@ -603,4 +717,9 @@ def check_rules(package_dir: Path | str) -> list[Problem]:
             file = paths.get(problem.file) or shared.get(problem.file, problem.file)
             problems.append(replace(problem, file=file))
     # sources and vocabularies are shared by the origins: a fault in them is found by each
-    return list(dict.fromkeys(problems)) + link_problems(parts)
+    problems = list(dict.fromkeys(problems)) + link_problems(parts)
+    files = [
+        (resource(descriptor, name)["path"], len(read_table(Path(package_dir), descriptor, name)))
+        for name in present_changes(descriptor)
+    ]
+    return problems + level_change_problems(combine(dict(parts)), files)

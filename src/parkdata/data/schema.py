@@ -15,11 +15,17 @@ DESCRIPTOR = "datapackage.json"
 DATA_DIR = Path(__file__).resolve().parents[3] / "data"
 VOCAB_DIR = "vocab/"
 # The fact tables, in the order the Dataset holds them.
-TABLES = ("sources", "parks", "events", "indicators", "industries")
+TABLES = ("sources", "parks", "events", "indicators", "industries", "level_changes")
 FACT_TABLES = ("events", "indicators", "industries")
 # Where zones come from (the origins vocabulary) -> the prefix of that origin's resources: the
-# curated parks.csv, events.csv, … and the generated catalog_parks (catalog/parks.csv), …
-ORIGINS = {"articles": "", "catalog_2018": "catalog_"}
+# curated parks.csv, events.csv, … the generated catalog_parks (catalog/parks.csv), … and the
+# national zones the catalogue does not list (national/parks.csv, …: free trade zones, zones
+# set up since 2018).
+ORIGINS = {"articles": "", "catalog_2018": "catalog_", "national_other": "national_"}
+# The level changes of every zone, whatever its origin: the curated table and the one the
+# catalogue build writes (parkdata.data.changes derives levels from both).
+LEVEL_CHANGES = ("level_changes", "catalog_level_changes")
+OFFICIAL_COUNTS = "official_counts"  # official totals the package's counts are checked against
 CATALOG = "catalog_2018"  # the origin a curated park joins when it is linked by catalog_code
 # Two codes the model reasons about (rows of vocab/levels.csv and vocab/indicator_kinds.csv):
 LEVEL_UNKNOWN = "unknown"  # no source gives the level, or the as-of date precedes it

@@ -7,8 +7,9 @@ only while no park-specific filter (level, zone type, sector, origin, search) is
 region is one of the kept parks' cities or provinces.
 
 The as-of date moves every time-aware view: each park's level becomes the level it held on that
-day (`levels.level_at`), parks whose first dated founding or approval comes later are left out,
-and events, numbers and industry rows dated after it are left out (undated ones stay).
+day (`levels.state_at`, with its date, source and confidence), parks whose first dated founding
+or change comes later are left out, and level changes, events, numbers and industry rows dated
+after it are left out (undated ones stay).
 
 The lists of allowed values come from the package's vocabularies (`options`); the form of the
 filters in a URL is `parkdata.model.links`."""
@@ -22,6 +23,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from parkdata.data import changes as ch
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_starts, parse_partial_date
 from parkdata.data.frames import isin
@@ -31,7 +33,7 @@ from parkdata.model import levels as lv
 
 MAX_TEXT = 80  # characters kept from a search
 GROUP_BY = ("province", "city", "zone_type")  # how Compare groups parks
-NAME_COLUMNS = ("name_zh", "short_name_zh", "name_en")
+NAME_COLUMNS = ("name_zh", "short_name_zh", "name_en", "former_names")
 # The filters that choose among values: (Filters field, UI label key, vocabulary of its codes;
 # None: a place, shown by its name). The sidebar draws them, exports describe them.
 CHOICES = (
@@ -106,8 +108,8 @@ def name_suffixes(ds: Dataset) -> tuple[tuple[str, str], ...]:
 
 
 def text_mask(ds: Dataset, text: str) -> pd.Series:
-    """Parks whose Chinese, short or English name contains `text`, with the zone-type endings
-    of both shortened alike (case-insensitive, traditional characters accepted)."""
+    """Parks whose Chinese, short, English or former name contains `text`, with the zone-type
+    endings of both shortened alike (case-insensitive, traditional characters accepted)."""
     parks = ds.parks
     suffixes = name_suffixes(ds)
     needle = search_key(text, suffixes)
@@ -116,6 +118,8 @@ def text_mask(ds: Dataset, text: str) -> pd.Series:
     pattern, mapping = _shortener(suffixes)
     mask = pd.Series(False, index=parks.index)
     for col in NAME_COLUMNS:
+        if col not in parks:
+            continue
         hay = parks[col].astype("string").str.casefold()
         if col != "name_en":
             hay = hay.str.replace(pattern, lambda m: mapping[m.group(0)], regex=True)
@@ -169,22 +173,34 @@ def approval_year_range(ds: Dataset) -> tuple[int, int] | None:
 
 def as_of_view(ds: Dataset, as_of: str) -> Dataset:
     """The dataset as it stood on `as_of`: levels then held, parks founded or approved later
-    left out, and events, numbers and industries dated later left out (undated ones kept)."""
+    left out, and level changes, events, numbers and industries dated later left out (undated
+    ones kept)."""
     if not as_of:
         return ds
     when = parse_partial_date(as_of).end()
-    held = lv.level_at(ds, when)
+    held = lv.state_at(ds, when)
     first = lv.first_dated(ds)
     later = set(first[first > when].index)
     parks = ds.parks[~isin(ds.parks["park_id"], later)]
-    parks = parks.assign(level=parks["park_id"].map(held).astype("string").fillna(LEVEL_UNKNOWN))
+    parks = parks.assign(
+        **{column: parks["park_id"].map(held[column]).astype("string") for column in held.columns}
+    )
+    parks["level"] = parks["level"].fillna(LEVEL_UNKNOWN)
+    changes = ch.ordered(ds.level_changes)
+    changes = ds.level_changes.loc[changes.index[changes["effective"] <= when]].sort_index()
     events = ds.events[~(date_starts(ds.events["date"]) > when)]
     year = when.year
     indicators = ds.indicators[~(ds.indicators["year"] > year).fillna(False)]
     industries = ds.industries
     if "year" in industries:
         industries = industries[~(industries["year"] > year).fillna(False)]
-    return ds.replace(parks=parks, events=events, indicators=indicators, industries=industries)
+    return ds.replace(
+        parks=parks,
+        events=events,
+        indicators=indicators,
+        industries=industries,
+        level_changes=changes,
+    )
 
 
 def _fact_mask(facts: pd.DataFrame, park_ids: set[str], places: set[str], f: Filters) -> pd.Series:
@@ -208,8 +224,10 @@ def apply_filters(ds: Dataset, f: Filters) -> Dataset:
     parks = ds.parks[park_mask(ds, f)]
     ids = set(parks["park_id"])
     places = set(parks["city"].dropna()) | set(parks["province"].dropna())
+    changes = ds.level_changes[isin(ds.level_changes["park_id"], ids)]
     return ds.replace(
         parks=parks.reset_index(drop=True),
+        level_changes=changes.reset_index(drop=True),
         **{
             name: getattr(ds, name)[_fact_mask(getattr(ds, name), ids, places, f)].reset_index(
                 drop=True

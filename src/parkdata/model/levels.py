@@ -1,92 +1,134 @@
 """Derivations about levels over time and about areas.
 
-- `level_at`: each park's level on a given day, from its dated approval events.
+- `level_at`: each park's level on a given day (parkdata.data.changes.state_at, the one place a
+  level is decided).
 - `first_dated`: the day each park was first founded or approved (for the as-of view).
-- `status_history`: each park's status segments (established → provincial → national).
-- `level_counts_over_time`: how many parks were national or provincial at each change.
+- `status_history`: each park's status segments (established → provincial → national …).
+- `level_counts_over_time`: how many parks held each level after every dated change.
+- `approvals_per_year`, `upgrades`: who reached a level when.
 - `area_km2`: one area per park in km², of one scope only (planned, approved, …).
 
-Which events are approvals and the level each confers come from the event_kinds vocabulary;
-the statuses and their order from the statuses vocabulary. An event dated only to a year or
-month counts from the first day it can mean (2012 → 2012-01-01)."""
+Levels come from the level changes (level_changes.csv, catalog/level_changes.csv): a `listed`
+row states a level without changing it, so it never opens a segment or moves a count; the levels
+a change can confer are the levels vocabulary's `conferred` ones, the statuses and their order
+the statuses vocabulary's. A change dated only to a year or month counts from the first day it
+can mean (2012 → 2012-01-01)."""
 
 from __future__ import annotations
 
 import pandas as pd
 
+from parkdata.data import changes as ch
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_ends, date_precisions, date_starts
 from parkdata.data.frames import isin
 from parkdata.data.schema import LEVEL_UNKNOWN
 
 ESTABLISHED = "established"  # the event (and status) of a park's founding
-
-
-def approval_kinds(ds: Dataset) -> tuple[str, ...]:
-    """Event kinds that confer a level (provincial_approval, national_approval, …)."""
-    return tuple(ds.vocab["event_kinds"].column("confers_level"))
+UPGRADED = "upgraded"  # the change from provincial to national (vocab/change_kinds.csv)
 
 
 def approval_levels(ds: Dataset) -> tuple[str, ...]:
-    """The levels an approval can confer (national, provincial), in the levels' order."""
-    conferred = set(ds.vocab["event_kinds"].column("confers_level").values())
-    return tuple(code for code in ds.vocab["levels"].codes() if code in conferred)
+    """The levels a change can confer (national, provincial), in the levels' order."""
+    return tuple(ds.vocab["levels"].where("conferred"))
+
+
+def changes_of(ds: Dataset) -> pd.DataFrame:
+    """The dated changes (not the `listed` rows) of parks in `ds`, with start and precision,
+    by park and start."""
+    lc = ds.level_changes
+    lc = lc[
+        (lc["change"] != ch.LISTED) & lc["date"].notna() & isin(lc["park_id"], ds.parks["park_id"])
+    ]
+    lc = lc.assign(start=date_starts(lc["date"]), precision=date_precisions(lc["date"]))
+    return lc.sort_values(["park_id", "start", "change_id"], kind="stable")
 
 
 def approvals_per_year(ds: Dataset) -> pd.DataFrame:
-    """How many parks first reached each level in each year: columns year, level, n (only the
-    years and levels that occur). A park counts once per level, at its earliest dated approval
-    to it, so the same approval recorded by two sources (an article and the catalogue) is one."""
-    ev = _dated_events(ds, approval_kinds(ds))
-    ev = ev.sort_values("start", kind="stable").drop_duplicates(["park_id", "level_after"])
-    if ev.empty:
+    """How many parks first reached each conferred level in each year: columns year, level, n
+    (only the years and levels that occur). A park counts once per level, at its earliest dated
+    change to it, so the same approval told by two sources (an article and the catalogue) is
+    one."""
+    lc = changes_of(ds)
+    lc = lc[isin(lc["level_after"], approval_levels(ds))]
+    lc = lc.sort_values("start", kind="stable").drop_duplicates(["park_id", "level_after"])
+    if lc.empty:
         return pd.DataFrame({"year": pd.Series(dtype="int64"), "level": [], "n": []})
-    counts = ev.groupby([ev["start"].dt.year.rename("year"), "level_after"]).size()
+    counts = lc.groupby([lc["start"].dt.year.rename("year"), "level_after"]).size()
     out = counts.rename("n").reset_index().rename(columns={"level_after": "level"})
     return out.astype({"year": "int64", "n": "int64", "level": "string"})
 
 
+def upgrades(ds: Dataset) -> pd.DataFrame:
+    """Every upgrade (provincial → national) of a park in `ds`: park_id, date (as written),
+    start, change_id, source_id, confidence; oldest first."""
+    lc = changes_of(ds)
+    lc = lc[lc["change"] == UPGRADED]
+    columns = ["park_id", "date", "start", "change_id", "source_id", "confidence"]
+    return lc.sort_values(["start", "park_id"], kind="stable")[columns].reset_index(drop=True)
+
+
+def first_reached(ds: Dataset) -> dict[str, pd.Series]:
+    """conferred level -> (park_id -> the date, as written, of the park's first change to that
+    level): when it became provincial, when national. Parks that never did are absent."""
+    lc = changes_of(ds)
+    out = {}
+    for level in approval_levels(ds):
+        mine = lc[lc["level_after"] == level].drop_duplicates("park_id")
+        out[level] = pd.Series(mine["date"].to_numpy(), index=mine["park_id"].to_numpy())
+    return out
+
+
+def ordered_changes(ds: Dataset) -> pd.DataFrame:
+    """The level changes of the parks in `ds` (listed rows too), oldest first."""
+    lc = ds.level_changes
+    lc = ch.ordered(lc[isin(lc["park_id"], ds.parks["park_id"])])
+    lc = lc.sort_values(["effective", "park_id", "change_id"], kind="stable")
+    return lc.drop(columns="effective")
+
+
 def first_approval_year(ds: Dataset) -> pd.Series:
-    """park_id -> year of its first dated approval (parks without one are absent)."""
-    ev = _dated_events(ds, approval_kinds(ds))
-    return ev.groupby("park_id")["start"].min().dt.year
+    """park_id -> year of its first dated change to a conferred level (parks without one are
+    absent)."""
+    lc = changes_of(ds)
+    lc = lc[isin(lc["level_after"], approval_levels(ds))]
+    return lc.groupby("park_id")["start"].min().dt.year
 
 
-def _dated_events(ds: Dataset, kinds: tuple[str, ...]) -> pd.DataFrame:
-    ev = ds.events[isin(ds.events["event"], kinds) & ds.events["date"].notna()]
-    ev = ev[ev["park_id"].notna()].copy()
-    ev["start"] = date_starts(ev["date"])
-    ev["precision"] = date_precisions(ev["date"])
-    return ev.sort_values(["park_id", "start"], kind="stable")
+def _founded(ds: Dataset) -> pd.DataFrame:
+    ev = ds.events[(ds.events["event"] == ESTABLISHED) & ds.events["date"].notna()]
+    ev = ev[ev["park_id"].notna()]
+    return ev.assign(start=date_starts(ev["date"]), precision=date_precisions(ev["date"]))
 
 
 def level_at(ds: Dataset, when: str | pd.Timestamp) -> pd.Series:
-    """Level of every park on `when`: its latest approval on or before that day; else its
-    current level if the level's source is dated on or before `when`; else 'unknown'."""
-    when = pd.Timestamp(when)
-    approvals = _dated_events(ds, approval_kinds(ds))
-    latest = approvals[approvals["start"] <= when].groupby("park_id")["level_after"].last()
-    parks = ds.parks.set_index("park_id")
-    as_of = date_starts(parks["level_as_of"])
-    fallback = parks["level"].where(as_of.notna() & (as_of <= when), LEVEL_UNKNOWN)
-    has_approvals = parks.index.isin(approvals["park_id"])
-    fallback = fallback.where(~has_approvals, LEVEL_UNKNOWN)  # dated history wins when it exists
-    levels = fallback.astype("string")
-    levels.loc[latest.index.intersection(levels.index)] = latest.astype("string")
-    return levels.rename("level")
+    """Level of every park on `when` (parkdata.data.changes.state_at); 'unknown' for a park no
+    change names by then."""
+    held = ch.state_at(ds.level_changes, pd.Timestamp(when))["level"]
+    levels = ds.parks["park_id"].map(held).astype("string").fillna(LEVEL_UNKNOWN)
+    return pd.Series(levels.to_numpy(), index=pd.Index(ds.parks["park_id"]), name="level")
+
+
+def state_at(ds: Dataset, when: str | pd.Timestamp) -> pd.DataFrame:
+    """The parks' level columns (parkdata.data.changes.STATE_COLUMNS) on `when`, by park_id,
+    every park present ('unknown' and empty where no change names it by then)."""
+    state = ch.state_at(ds.level_changes, pd.Timestamp(when)).reindex(ds.parks["park_id"])
+    state = state.astype("string")
+    state["level"] = state["level"].fillna(LEVEL_UNKNOWN)
+    return state
 
 
 def first_dated(ds: Dataset) -> pd.Series:
-    """park_id -> first day of its earliest dated founding or approval (parks without one are
+    """park_id -> first day of its earliest dated founding or change (parks without one are
     absent: they cannot be placed in time)."""
-    ev = _dated_events(ds, (ESTABLISHED, *approval_kinds(ds)))
-    return ev.groupby("park_id")["start"].min()
+    starts = pd.concat([_founded(ds)[["park_id", "start"]], changes_of(ds)[["park_id", "start"]]])
+    return starts.groupby("park_id")["start"].min()
 
 
 def status_history(ds: Dataset) -> pd.DataFrame:
     """One row per status segment: park_id, status, start, end (NaT = ongoing), start_precision,
-    event_id, source_id, evidence. Parks without dated establishment or approval events have no
-    rows."""
+    date, change_id (the founding event's id for 'established'), source_id, evidence,
+    confidence. Parks without dated founding or changes have no rows."""
     columns = [
         "park_id",
         "status",
@@ -94,19 +136,22 @@ def status_history(ds: Dataset) -> pd.DataFrame:
         "end",
         "start_precision",
         "date",
-        "event_id",
+        "change_id",
         "source_id",
         "evidence",
+        "confidence",
     ]
-    ev = _dated_events(ds, (ESTABLISHED, *approval_kinds(ds)))
-    if ev.empty:
+    founded = _founded(ds).rename(columns={"event_id": "change_id"})
+    founded = founded.assign(status=ESTABLISHED, confidence=pd.NA)
+    lc = changes_of(ds).assign(status=lambda f: f["level_after"])
+    rows = pd.concat([founded, lc], ignore_index=True)
+    if rows.empty:
         return pd.DataFrame(columns=columns)
-    statuses = ds.vocab["statuses"].codes()
-    ev["status"] = ev["level_after"].fillna(ESTABLISHED).astype("string")
-    ev = ev[isin(ev["status"], statuses)]
-    ev = _one_row_per_change(ev)
-    ev["end"] = ev.groupby("park_id")["start"].shift(-1)
-    out = ev.rename(columns={"precision": "start_precision"})
+    rows = rows[isin(rows["status"], ds.vocab["statuses"].codes())]
+    rows = rows.sort_values(["park_id", "start"], kind="stable")
+    rows = _one_row_per_change(rows.reset_index(drop=True))
+    rows["end"] = rows.groupby("park_id")["start"].shift(-1)
+    out = rows.rename(columns={"precision": "start_precision"})
     return out[columns].reset_index(drop=True)
 
 
@@ -137,11 +182,11 @@ def _one_row_per_change(ev: pd.DataFrame) -> pd.DataFrame:
 
 
 def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
-    """How many parks held each conferred level after every dated approval: columns date,
-    level, n. Only parks with dated approvals can be placed in time (see
-    `parks_without_dated_level`)."""
-    approvals = _dated_events(ds, approval_kinds(ds))
-    if approvals.empty:
+    """How many parks held each conferred level after every dated change: columns date, level,
+    n. Only parks with dated changes can be placed in time (see `parks_without_dated_level`);
+    a zone that is revoked or moves on leaves its level's count."""
+    lc = changes_of(ds)
+    if lc.empty:
         return pd.DataFrame(
             {
                 "date": pd.Series(dtype="datetime64[ns]"),
@@ -149,10 +194,10 @@ def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
                 "n": pd.Series(dtype="int64"),
             }
         )
-    conferred = [lvl for lvl in ds.vocab["levels"].codes() if lvl in set(approvals["level_after"])]
-    # Each park's level after each of its dated approvals; a change adds one park to its new
+    conferred = [lvl for lvl in approval_levels(ds) if lvl in set(lc["level_after"])]
+    # Each park's level after each of its dated changes; a change adds one park to its new
     # level and takes it from its old one: the counts are running sums of those steps.
-    steps = approvals.drop_duplicates(["park_id", "start"], keep="last")
+    steps = lc.drop_duplicates(["park_id", "start"], keep="last")
     before = steps.groupby("park_id")["level_after"].shift(1)
     moves = pd.concat(
         [
@@ -160,6 +205,7 @@ def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
             pd.DataFrame({"date": steps["start"], "level": before, "d": -1}).dropna(),
         ]
     )
+    moves = moves[isin(moves["level"], conferred)]
     delta = moves.groupby(["date", "level"])["d"].sum().unstack("level", fill_value=0)
     delta = delta.reindex(columns=conferred, fill_value=0).sort_index()
     counts = delta.cumsum().stack().rename("n").reset_index()
@@ -168,11 +214,9 @@ def level_counts_over_time(ds: Dataset) -> pd.DataFrame:
 
 
 def parks_without_dated_level(ds: Dataset) -> pd.Index:
-    """Parks with a conferred level but no dated approval event: not placed on level-over-time
-    views."""
-    dated = set(_dated_events(ds, approval_kinds(ds))["park_id"])
-    conferred = set(ds.vocab["event_kinds"].column("confers_level").values())
-    known = ds.parks[isin(ds.parks["level"], conferred)]
+    """Parks with a conferred level but no dated change: not placed on level-over-time views."""
+    dated = set(changes_of(ds)["park_id"])
+    known = ds.parks[isin(ds.parks["level"], approval_levels(ds))]
     return pd.Index(known.loc[~isin(known["park_id"], dated), "park_id"])
 
 

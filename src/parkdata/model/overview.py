@@ -8,11 +8,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from parkdata.data import changes as ch
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_starts
 from parkdata.data.schema import FACT_TABLES
 
-PARK_SOURCE_COLUMNS = ("level_source_id", "location_source_id")
+PARK_SOURCE_COLUMNS = ("location_source_id",)
+CHANGE_SOURCE_COLUMNS = ("source_id", "corroborating_source_id")
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class Figures:
     n_facts: int
     n_sources: int  # sources cited by the parks shown (facts, levels, locations)
     newest_source: str | None  # publication date of the newest source cited
+    levels_as_of: str | None  # the date of the newest level change the levels shown include
 
 
 def cited_sources(ds: Dataset) -> set[str]:
@@ -35,6 +38,8 @@ def cited_sources(ds: Dataset) -> set[str]:
         cited |= set(getattr(ds, name)["source_id"].dropna())
     for column in PARK_SOURCE_COLUMNS:
         cited |= set(ds.parks[column].dropna())
+    for column in CHANGE_SOURCE_COLUMNS:
+        cited |= set(ds.level_changes[column].dropna())
     return cited
 
 
@@ -52,9 +57,10 @@ def figures(ds: Dataset, area: pd.Series, area_indicator: str) -> Figures:
         area_total_km2=float(known.sum()) if len(known) else None,
         area_median_km2=float(known.median()) if len(known) else None,
         n_area_known=len(known),
-        n_facts=sum(len(getattr(ds, name)) for name in FACT_TABLES),
+        n_facts=sum(len(getattr(ds, name)) for name in (*FACT_TABLES, "level_changes")),
         n_sources=len(cited),
         newest_source=str(max(published)) if len(published) else None,
+        levels_as_of=ch.newest_date(ds.level_changes),
     )
 
 
@@ -65,7 +71,7 @@ def dated_events(ds: Dataset, today: pd.Timestamp, n: int = 8) -> tuple[pd.DataF
     The same fact from two sources is listed once."""
     ev = ds.events[ds.events["date"].notna()]
     # one fact recorded by two sources (an article and the catalogue) is listed once
-    ev = ev.drop_duplicates(["park_id", "region", "date", "event", "level_after"])
+    ev = ev.drop_duplicates(["park_id", "region", "date", "event"])
     start = date_starts(ev["date"])
     order = pd.Series(range(len(ev)), index=ev.index)
     by_date = ev.assign(_start=start, _order=order)
@@ -74,3 +80,12 @@ def dated_events(ds: Dataset, today: pd.Timestamp, n: int = 8) -> tuple[pd.DataF
     future = by_date[start > today].sort_values(["_start", "_order"])
     columns = ["_start", "_order"]
     return past.head(n).drop(columns=columns), future.drop(columns=columns)
+
+
+def latest_changes(ds: Dataset, today: pd.Timestamp, n: int = 8) -> pd.DataFrame:
+    """The `n` newest level changes (listed rows left out) dated up to `today`, oldest of them
+    first (the order levels.ordered_changes keeps)."""
+    lc = ch.ordered(ds.level_changes)
+    lc = lc[(lc["change"] != ch.LISTED) & (lc["effective"] <= today)]
+    newest = lc.sort_values(["effective", "change_id"], kind="stable").tail(n)
+    return ds.level_changes.loc[newest.index]

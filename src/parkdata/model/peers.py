@@ -13,7 +13,6 @@ import numpy as np
 import pandas as pd
 
 from parkdata.data.dataset import Dataset
-from parkdata.data.dates import date_starts
 from parkdata.data.frames import isin
 from parkdata.model import levels as lv
 
@@ -48,10 +47,11 @@ def distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def latest_approval(ds: Dataset) -> pd.DataFrame:
-    """park_id -> date (as written) and start of its latest dated approval."""
-    ev = ds.events[isin(ds.events["event"], lv.approval_kinds(ds)) & ds.events["date"].notna()]
-    ev = ev[ev["park_id"].notna()].assign(start=date_starts(ev["date"]))
-    latest = ev.sort_values(["park_id", "start"], kind="stable").groupby("park_id").tail(1)
+    """park_id -> date (as written) and start of its latest dated change to a conferred
+    level."""
+    lc = lv.changes_of(ds)
+    lc = lc[isin(lc["level_after"], lv.approval_levels(ds))]
+    latest = lc.groupby("park_id").tail(1)
     return latest.set_index("park_id")[["date", "start"]]
 
 

@@ -19,6 +19,7 @@ class Profile:
     parent_id: str | None
     children: list[str]
     history: pd.DataFrame  # levels.status_history of the park
+    changes: pd.DataFrame  # its level changes, listed rows too
     indicators: pd.DataFrame
     industries: pd.DataFrame
     events: pd.DataFrame
@@ -30,7 +31,7 @@ def only_park(ds: Dataset, park_id: str) -> Dataset:
     return ds.replace(
         **{
             name: getattr(ds, name)[getattr(ds, name)["park_id"] == park_id].reset_index(drop=True)
-            for name in ("parks", *FACT_TABLES)
+            for name in ("parks", *FACT_TABLES, "level_changes")
         }
     )
 
@@ -44,14 +45,16 @@ def park_profile(ds: Dataset, park_id: str) -> Profile | None:
     park = rows.iloc[0].to_dict()
     parent = park.get("parent_id")
     kids = ds.parks.loc[ds.parks["parent_id"] == park_id, "park_id"]
-    cited: set[object] = {park.get("level_source_id"), park.get("location_source_id")}
+    cited: set[object] = {park.get("location_source_id")}
     for name in FACT_TABLES:
         cited |= set(getattr(one, name)["source_id"])
+    cited |= set(one.level_changes["source_id"]) | set(one.level_changes["corroborating_source_id"])
     return Profile(
         park=park,
         parent_id=parent if isinstance(parent, str) else None,
         children=[str(k) for k in kids],
         history=levels.status_history(one),
+        changes=one.level_changes,
         indicators=one.indicators,
         industries=one.industries,
         events=one.events,
@@ -60,11 +63,12 @@ def park_profile(ds: Dataset, park_id: str) -> Profile | None:
 
 
 def source_counts(ds: Dataset) -> pd.DataFrame:
-    """Every source with how many facts (events, indicators, industries, park levels and
-    locations) cite it: the sources table plus n_facts."""
+    """Every source with how many facts (events, indicators, industries, level changes, as
+    first or second source, and park locations) cite it: the sources table plus n_facts."""
+    lc = ds.level_changes
     cited = pd.concat(
         [getattr(ds, name)["source_id"] for name in FACT_TABLES]
-        + [ds.parks["level_source_id"], ds.parks["location_source_id"]]
+        + [lc["source_id"], lc["corroborating_source_id"], ds.parks["location_source_id"]]
     ).dropna()
     out = ds.sources.copy()
     out["n_facts"] = out["source_id"].map(cited.value_counts()).fillna(0).astype(int)

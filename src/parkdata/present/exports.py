@@ -233,9 +233,10 @@ def export_metadata(
     sources: pd.DataFrame,
     n_rows: int,
     now: datetime | None = None,
+    levels_as_of: str | None = None,
 ) -> dict[str, object]:
-    """What every download carries: title, licence, filters, row count, time, source list
-    (each with its own licence or credit line where it has one)."""
+    """What every download carries: title, licence, filters, as of when the levels hold, row
+    count, time, source list (each with its own licence or credit line where it has one)."""
     now = now or datetime.now(UTC)
     listed = [
         " · ".join(
@@ -249,6 +250,7 @@ def export_metadata(
         "dataset": title,
         "licence": licence,
         "filters": filter_summary(f, labels),
+        "levels_as_of": levels_as_of or "",
         "rows": n_rows,
         "exported_at": now.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "sources": listed,

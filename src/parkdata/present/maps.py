@@ -201,6 +201,15 @@ def _tooltip_lines(
     level = labels.options("levels")
     zone = labels.options("zone_types")
     precision = labels.options("location_precisions")
+    marked = {  # a level resting on one source or an inference says so
+        code: f" ({labels.code('change_confidences', code)})"
+        for code in labels.vocab["change_confidences"].where("marked")
+    }
+    confidence = (
+        mapped["level_confidence"].tolist()
+        if "level_confidence" in mapped
+        else [None] * len(mapped)
+    )
     places = {p: labels.place(p) for p in set(mapped["city"].dropna()) | set(mapped["province"])}
     sep = "、" if labels.lang == "zh" else ", "
     out = []
@@ -208,6 +217,7 @@ def _tooltip_lines(
         names,
         mapped["name_zh"].astype(str).tolist(),
         points["level"].tolist(),
+        confidence,
         mapped["zone_type"].tolist(),
         mapped["city"].tolist(),
         mapped["province"].tolist(),
@@ -218,9 +228,10 @@ def _tooltip_lines(
         group.tolist(),
         strict=True,
     )
-    for name, name_zh, lvl, kind, city, province, industries, area, where, k, n in rows:
+    for name, name_zh, lvl, sure, kind, city, province, industries, area, where, k, n in rows:
         lines = [name, name_zh if name_zh != name else ""]
-        lines.append(level.get(lvl, lvl))
+        sure = marked.get(sure, "") if lvl != LEVEL_UNKNOWN else ""
+        lines.append(level.get(lvl, lvl) + sure)
         lines.append(zone.get(kind, kind))
         lines.append(places.get(city) or places.get(province, ""))
         lines.append(industries if isinstance(industries, str) else "—")

@@ -8,9 +8,10 @@ import pandas as pd
 from parkdata.data.dataset import Dataset
 from parkdata.model import overview
 from parkdata.present.labels import Labels
-from parkdata.present.tables import events_table
+from parkdata.present.tables import events_table, level_changes_table
 
 EVENT_COLUMNS = ["date", "name", "event", "description", "source", "source_url"]
+CHANGE_COLUMNS = ["date", "name", "change", "level_after", "confidence", "source", "source_url"]
 
 
 def level_province_counts(parks: pd.DataFrame, labels: Labels) -> pd.DataFrame:
@@ -37,3 +38,10 @@ def events(ds: Dataset, labels: Labels, today: pd.Timestamp) -> tuple[pd.DataFra
         events_table(ds.replace(events=past), labels)[EVENT_COLUMNS],
         events_table(ds.replace(events=future), labels)[EVENT_COLUMNS],
     )
+
+
+def latest_changes(ds: Dataset, labels: Labels, today: pd.Timestamp, n: int = 8) -> pd.DataFrame:
+    """The `n` newest level changes (not a source's statement of a level) dated up to `today`,
+    newest first, each with its confidence and source."""
+    newest = overview.latest_changes(ds, today, n)
+    return level_changes_table(ds.replace(level_changes=newest), labels)[CHANGE_COLUMNS].iloc[::-1]

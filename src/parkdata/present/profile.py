@@ -12,6 +12,15 @@ from parkdata.present.charts import format_partial
 from parkdata.present.labels import Labels
 
 
+def level_changes(p: Profile, ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """Every level fact of the zone, oldest first: the change (or a source's statement of the
+    level), before and after, document, confidence, both sources with their words."""
+    one = ds.replace(
+        parks=ds.parks[ds.parks["park_id"] == p.park["park_id"]], level_changes=p.changes
+    )
+    return tables.level_changes_table(one, labels).drop(columns=["name", "park_id"])
+
+
 def history(p: Profile, ds: Dataset, labels: Labels) -> pd.DataFrame:
     """Status segments with dates as written (precision kept), and beside each change its
     source (citation, link) and the evidence fragment that supports it."""
@@ -43,7 +52,7 @@ def frames(p: Profile, ds: Dataset, labels: Labels) -> dict[str, pd.DataFrame]:
     drop = ["name", "park_id"]
     sources = tables.sources_table(ds.replace(sources=p.sources), labels)
     return {
-        "level_history": history(p, ds, labels),
+        "level_history": level_changes(p, ds, labels),
         "indicators_targets": tables.indicators_table(one, labels).drop(columns=drop),
         "industries_companies": tables.industries_table(one, labels).drop(columns=drop),
         "events": tables.events_table(one, labels).drop(columns=drop),
@@ -59,4 +68,6 @@ def origin_line(park: dict, labels: Labels) -> str:
         if isinstance(code, str) and code:
             return labels.t("origin_curated_linked", code=code)
         return labels.t("origin_curated")
-    return labels.t("origin_catalogue", code=code if isinstance(code, str) else "")
+    if not (isinstance(code, str) and code):
+        return labels.t("origin_national_other")
+    return labels.t("origin_catalogue", code=code)

@@ -15,6 +15,7 @@ import pandas as pd
 from parkdata.data.dataset import Dataset
 from parkdata.data.frames import isin
 from parkdata.model import compare
+from parkdata.model import levels as lv
 from parkdata.present.labels import Labels
 
 PLACE_COLUMNS = ("province", "city")
@@ -88,6 +89,9 @@ def parks_table(
         out[col] = p[col]
     out["level"] = labels.codes("levels", p["level"])
     out["level_as_of"] = p["level_as_of"]
+    out["level_confidence"] = labels.codes("change_confidences", p["level_confidence"])
+    for level, first in lv.first_reached(ds).items():
+        out[f"first_{level}"] = p["park_id"].map(first).astype("string")
     out["zone_type"] = labels.codes("zone_types", p["zone_type"])
     if area is not None:
         out[f"{area.name}_km2"] = p["park_id"].map(area).astype("Float64")
@@ -135,9 +139,31 @@ def events_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     out = _fact_start(f, ds, labels)
     out["date"] = f["date"]  # text: keeps its precision (2006-08 stays a month)
     out["event"] = labels.codes("event_kinds", f["event"])
-    out["level_after"] = labels.codes("levels", f["level_after"])
     out["description"] = f["description_en" if labels.lang == "en" else "description_zh"]
     return _fact_end(out, f, ds)
+
+
+def level_changes_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """Every level change of the zones shown, oldest first: the change, the level before and
+    after, a new type or name, the document, its confidence, both sources and their quotes."""
+    f = lv.ordered_changes(ds).reset_index(drop=True)
+    names = labels.park_names(ds.parks)
+    out = pd.DataFrame({"name": f["park_id"].map(names).astype("string")})
+    out["date"] = f["date"].to_numpy()
+    out["change"] = labels.codes("change_kinds", f["change"]).to_numpy()
+    out["level_before"] = labels.codes("levels", f["level_before"]).to_numpy()
+    out["level_after"] = labels.codes("levels", f["level_after"]).to_numpy()
+    out["zone_type_after"] = labels.codes("zone_types", f["zone_type_after"]).to_numpy()
+    name_after = f["name_en_after" if labels.lang == "en" else "name_after"]
+    out["name_after"] = name_after.to_numpy()
+    out["document"] = f["document"].to_numpy()
+    out["description"] = f["description_en" if labels.lang == "en" else "description_zh"].to_numpy()
+    out["confidence"] = labels.codes("change_confidences", f["confidence"]).to_numpy()
+    out = _fact_end(out, f, ds)
+    with_citation(out, f["corroborating_source_id"], ds, prefix="corroborating_")
+    out["corroborating_evidence"] = f["corroborating_evidence"]
+    out.insert(len(out.columns) - 1, "park_id", out.pop("park_id"))
+    return out
 
 
 def industries_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
@@ -166,6 +192,7 @@ def table(
         "indicators": indicators_table,
         "events": events_table,
         "industries": industries_table,
+        "level_changes": level_changes_table,
     }
     return builders[kind](ds, labels)
 
@@ -185,6 +212,9 @@ def cited_sources(ds: Dataset, kind: str) -> pd.DataFrame:
         ids = set(ds.parks["level_source_id"].dropna()) | set(
             ds.parks["location_source_id"].dropna()
         )
+    elif kind == "level_changes":
+        lc = ds.level_changes
+        ids = set(lc["source_id"].dropna()) | set(lc["corroborating_source_id"].dropna())
     else:
         ids = set(getattr(ds, kind)["source_id"].dropna())
     return ds.sources[ds.sources["source_id"].isin(ids)]
@@ -251,6 +281,26 @@ def sources_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     if "n_facts" in s:
         out.insert(2, "n_facts", s["n_facts"])
     out["source_id"] = s["source_id"]
+    return out.reset_index(drop=True)
+
+
+def official_counts_table(rows: pd.DataFrame, ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """`model.official.reconcile` labelled: type, date, the official count, the package's,
+    the difference and why, the source and its words."""
+    explain = rows["difference_en" if labels.lang == "en" else "difference_zh"]
+    out = pd.DataFrame(
+        {
+            "zone_type": labels.codes("zone_types", rows["zone_type"]),
+            "level": labels.codes("levels", rows["level"]),
+            "date": rows["date"],
+            "official": rows["official"],
+            "package": rows["package"],
+            "difference": rows["difference"],
+            "explanation": explain.where(rows["difference"] != 0),
+        }
+    )
+    with_citation(out, rows["source_id"], ds)
+    out["evidence"] = rows["evidence"]
     return out.reset_index(drop=True)
 
 

@@ -4,8 +4,9 @@ Built from readable records onto the real descriptor, schema files and vocabular
 a new vocabulary row reaches it), and awkward on purpose:
 - both origins: curated parks and a tiny national catalogue, one catalogue zone linked to a
   curated park (merged into it on loading) and two left on their own;
-- every level the curated rows use (national, provincial, unknown), a sub-park, parks with and
-  without coordinates, points at the park and at a county seat, two parks sharing one point;
+- every level the curated rows use (national, provincial, unknown), each a dated row of the
+  level changes (an approval, levels a source lists), a sub-park, parks with and without
+  coordinates, points at the park and at a county seat, two parks sharing one point;
 - dates of every precision (1996, 2006-08, 2021-09-28) and an undated event; a target, an
   estimate, a size class, areas of two scopes;
 - a province whose parks have no targets (Guangdong: the Timeline once crashed on it), a fact
@@ -71,10 +72,6 @@ PARKS: list[dict] = [
         "lon": 112.88,
         "location_precision": "park",
         "location_source_id": "ref-gb",
-        "level": "national",
-        "level_as_of": "2018",
-        "level_source_id": "ref-gb",
-        "level_evidence": "国家级",
         "zone_type": "high_tech_zone",
         "catalog_code": "G431001",
     },
@@ -89,7 +86,6 @@ PARKS: list[dict] = [
         "lon": 113.08,
         "location_precision": "approximate",
         "location_source_id": "ref-gb",
-        "level": "unknown",
         "zone_type": "industrial_park",
         "parent_id": "cs-hitech",
     },
@@ -105,10 +101,6 @@ PARKS: list[dict] = [
         "lon": 112.56,
         "location_precision": "county_seat",
         "location_source_id": "ref-gb",
-        "level": "provincial",
-        "level_as_of": "2021-09-28",
-        "level_source_id": "art-a",
-        "level_evidence": "2006年8月经省政府批准为省级工业园区",
         "zone_type": "industrial_park",
     },
     {
@@ -117,10 +109,6 @@ PARKS: list[dict] = [
         "short_name_zh": "郴州经开区",
         "province": "湖南省",
         "city": "郴州市",
-        "level": "provincial",
-        "level_as_of": "2018",
-        "level_source_id": "ref-gb",
-        "level_evidence": "省级",
         "zone_type": "economic_development_zone",
     },
     {
@@ -134,10 +122,6 @@ PARKS: list[dict] = [
         "lon": 110.393,
         "location_precision": "approximate",
         "location_source_id": "ref-gb",
-        "level": "national",
-        "level_as_of": "2018",
-        "level_source_id": "ref-gb",
-        "level_evidence": "国家级",
         "zone_type": "economic_development_zone",
     },
     {
@@ -150,7 +134,6 @@ PARKS: list[dict] = [
         "lon": 110.393,
         "location_precision": "city",
         "location_source_id": "ref-gb",
-        "level": "unknown",
         "zone_type": "industrial_cluster",
     },
     {
@@ -159,7 +142,6 @@ PARKS: list[dict] = [
         "short_name_zh": "公式园区",
         "province": "广东省",
         "city": "湛江市",
-        "level": "unknown",
         "zone_type": "other",
     },
 ]
@@ -174,17 +156,6 @@ EVENTS: list[dict] = [
         "description_en": "Set up",
         "source_id": "art-a",
         "evidence": "湖南临武工业园区设立于1996年",
-    },
-    {
-        "event_id": "linwu-e2",
-        "park_id": "linwu",
-        "date": "2006-08",
-        "event": "provincial_approval",
-        "level_after": "provincial",
-        "description_zh": "获批省级园区",
-        "description_en": "Provincial approval",
-        "source_id": "art-a",
-        "evidence": "2006年8月经省政府批准为省级工业园区",
     },
     {
         "event_id": "linwu-e3",
@@ -346,10 +317,6 @@ CATALOG_PARKS: list[dict] = [
         "lon": 112.939,
         "location_precision": "city",
         "location_source_id": "cat_2018",
-        "level": "national",
-        "level_as_of": "2018-03",
-        "level_source_id": "cat_2018",
-        "level_evidence": "G431001 国务院",
         "zone_type": "high_tech_zone",
         "catalog_code": "G431001",
     },
@@ -366,10 +333,6 @@ CATALOG_PARKS: list[dict] = [
         "lon": 110.25,
         "location_precision": "county_seat",
         "location_source_id": "cat_2018",
-        "level": "provincial",
-        "level_as_of": "2018-03",
-        "level_source_id": "cat_2018",
-        "level_evidence": "S449001 省政府",
         "zone_type": "economic_development_zone",
         "catalog_code": "S449001",
     },
@@ -385,10 +348,6 @@ CATALOG_PARKS: list[dict] = [
         "lon": 116.4012,
         "location_precision": "city",
         "location_source_id": "cat_2018",
-        "level": "national",
-        "level_as_of": "2018-03",
-        "level_source_id": "cat_2018",
-        "level_evidence": "G111001 国务院",
         "zone_type": "economic_development_zone",
         "catalog_code": "G111001",
     },
@@ -396,18 +355,54 @@ CATALOG_PARKS: list[dict] = [
 
 
 def _approval(park: str, code: str, date: str, level: str) -> dict:
-    kind = f"{level}_approval"
     return {
-        "event_id": f"{park}-e01",
+        "change_id": f"{park}-c01",
         "park_id": park,
         "date": date,
-        "event": kind,
+        "change": "approved",
         "level_after": level,
         "description_zh": "目录所列批准时间",
         "description_en": "Approved (date as listed in the 2018 catalogue)",
         "source_id": "cat_2018",
         "evidence": f"{code} {date.replace('-', '.')}",
+        "confidence": "official",
     }
+
+
+def _listed(park: str, level: str, source: str, date: str, evidence: str) -> dict:
+    return {
+        "change_id": f"{park}-l1",
+        "park_id": park,
+        "date": date,
+        "change": "listed",
+        "level_after": level,
+        "description_zh": "来源所列级别",
+        "description_en": "Level as the source states it",
+        "source_id": source,
+        "evidence": evidence,
+        "confidence": "official",
+    }
+
+
+# Every level of the curated parks is a dated row here: linwu's approval (the article), and the
+# levels the standard states (listed, as of its publication).
+LEVEL_CHANGES: list[dict] = [
+    {
+        "change_id": "linwu-c2",
+        "park_id": "linwu",
+        "date": "2006-08",
+        "change": "approved",
+        "level_after": "provincial",
+        "description_zh": "获批省级园区",
+        "description_en": "Provincial approval",
+        "source_id": "art-a",
+        "evidence": "2006年8月经省政府批准为省级工业园区",
+        "confidence": "one_source",
+    },
+    _listed("cs-hitech", "national", "ref-gb", "2018", "国家级"),
+    _listed("cz-etdz", "provincial", "ref-gb", "2018", "省级"),
+    _listed("zj-etdz", "national", "ref-gb", "2018", "国家级"),
+]
 
 
 def _area(park: str, code: str, hectares: float) -> dict:
@@ -426,7 +421,7 @@ def _area(park: str, code: str, hectares: float) -> dict:
     }
 
 
-CATALOG_EVENTS: list[dict] = [
+CATALOG_LEVEL_CHANGES: list[dict] = [
     _approval("g431001", "G431001", "1991-03", "national"),
     _approval("s449001", "S449001", "2006-04", "provincial"),
     _approval("g111001", "G111001", "1994-08", "national"),
@@ -466,9 +461,16 @@ TABLES: dict[str, list[dict]] = {
     "indicators": INDICATORS,
     "industries": INDUSTRIES,
     "catalog_parks": CATALOG_PARKS,
-    "catalog_events": CATALOG_EVENTS,
+    "catalog_events": [],
     "catalog_indicators": CATALOG_INDICATORS,
     "catalog_industries": CATALOG_INDUSTRIES,
+    "national_parks": [],
+    "national_events": [],
+    "national_indicators": [],
+    "national_industries": [],
+    "level_changes": LEVEL_CHANGES,
+    "catalog_level_changes": CATALOG_LEVEL_CHANGES,
+    "official_counts": [],
 }
 
 

@@ -2,18 +2,20 @@
 
 `generate_package(n_parks, out_dir, seed)` copies the real descriptor, schema files and every
 vocabulary of data/ (levels, zone types, event kinds, units, sectors, provinces, prefectures …)
-and writes the curated tables (sources, parks, events, indicators, industries), built column-wise
-with numpy so that 50,000 parks take seconds. The package has no catalogue resources (the loader
-reads the origins a package has). Every coded value is drawn from the vocabularies; only the
-facts per park and the level shares follow the real curated tables (`real_proportions`).
+and writes the curated tables (sources, parks, events, indicators, industries, level changes),
+built column-wise with numpy so that 50,000 parks take seconds. The package has no catalogue
+resources and no official counts (the loader reads the origins a package has). Every coded
+value is drawn from the vocabularies; only the facts per park and the level shares follow the
+real curated tables (`real_proportions`).
 
 - Parks lie around prefecture centres (vocab/prefectures.csv, WGS-84) of any province, inside
   the province outline where data/boundaries/provinces.geojson has one; their names end in their
   zone type's suffix (zone_types.name_suffix_zh), short names in its short form
   (name_suffixes.short_zh); name_en_generated is false and catalog_code empty.
-- Each park's level is the level its latest dated approval confers (event_kinds.confers_level);
-  parks of a level no event confers keep their drawn level, cited to a reference source unless
-  it is unknown.
+- Each park's level is a dated fact of level_changes.csv: an approval to its conferred level
+  (the levels vocabulary's `conferred`), some years after an approval to the level below for a
+  share of them; a park whose level no approval explains has it `listed` by a reference source
+  at that source's publication date; an unknown level has no row.
 - Every source is of kind `reference` (no article evidence to match); evidence fragments hold
   their numbers, as the rules ask."""
 
@@ -32,10 +34,13 @@ import shapely
 from shapely.geometry.base import BaseGeometry
 
 from parkdata.data import boundaries
+from parkdata.data.changes import state_at
 from parkdata.data.dataset import ZONE_TABLES, read_vocabularies
 from parkdata.data.schema import (
     DATA_DIR,
     DESCRIPTOR,
+    LEVEL_CHANGES,
+    OFFICIAL_COUNTS,
     ORIGINS,
     TABLES,
     read_descriptor,
@@ -47,7 +52,7 @@ from parkdata.model.compare import UNKNOWN
 from parkdata.model.levels import ESTABLISHED
 
 # Facts per park when data/ has no curated tables to measure them on.
-PER_PARK = {"events": 6.0, "indicators": 4.0, "industries": 3.0}
+PER_PARK = {"events": 6.0, "indicators": 4.0, "industries": 3.0, "level_changes": 1.5}
 N_SOURCES = 12
 REGION_SHARE = 0.08  # fact rows about a whole city, not one park
 LOCATED_SHARE = 0.98  # a few parks without coordinates, as in the real data
@@ -68,14 +73,14 @@ def generate_package(n_parks: int, out_dir: Path | str, seed: int = 0) -> Path:
     per_park, level_shares = real_proportions(DATA_DIR, vocab)
     sources = make_sources(vocab)
     parks = make_parks(rng, n_parks, vocab, level_shares)
-    events = make_events(rng, parks, per_park["events"], vocab)
-    parks = apply_levels(parks, events)
+    changes = make_level_changes(rng, parks, per_park["level_changes"], vocab, sources)
     frames = {
         "sources": sources,
-        "parks": parks,
-        "events": events,
+        "parks": parks.drop(columns=["level"]),
+        "events": make_events(rng, parks, per_park["events"], vocab),
         "indicators": make_indicators(rng, parks, per_park["indicators"], vocab),
         "industries": make_industries(rng, parks, per_park["industries"], vocab),
+        "level_changes": changes,
     }
     for table in TABLES:
         write_table(frames[table], out_dir / resource(descriptor, table)["path"], descriptor, table)
@@ -83,8 +88,10 @@ def generate_package(n_parks: int, out_dir: Path | str, seed: int = 0) -> Path:
 
 
 def other_origins() -> set[str]:
-    """Resource names of the origins other than the curated one (catalog_parks, …)."""
-    return {prefix + t for prefix in ORIGINS.values() if prefix for t in ZONE_TABLES}
+    """Resource names of the origins other than the curated one (catalog_parks, …), of the
+    catalogue's level changes and of the official counts: what a synthetic package leaves out."""
+    others = {prefix + t for prefix in ORIGINS.values() if prefix for t in ZONE_TABLES}
+    return others | {name for name in LEVEL_CHANGES if name != "level_changes"} | {OFFICIAL_COUNTS}
 
 
 def copy_base(out_dir: Path) -> dict:
@@ -125,7 +132,16 @@ def real_proportions(
         path = Path(data_dir) / resource(descriptor, table)["path"]
         rows = len(pd.read_csv(path, dtype=str)) if path.is_file() else default * len(parks)
         per_park[table] = rows / len(parks)
-    counts = parks["level"].value_counts(normalize=True)
+    per_park.setdefault("level_changes", PER_PARK["level_changes"])
+    changes_csv = Path(data_dir) / resource(descriptor, "level_changes")["path"]
+    held = pd.Series(dtype="string")
+    if changes_csv.is_file():
+        changes = pd.read_csv(changes_csv, dtype="string", keep_default_na=False, na_values=[""])
+        changes = changes[changes["park_id"].isin(set(parks["park_id"]))]
+        per_park["level_changes"] = len(changes) / len(parks)
+        held = state_at(changes)["level"]
+    level = parks["park_id"].map(held).fillna(UNKNOWN)
+    counts = level.value_counts(normalize=True)
     shares = {level: float(counts.get(level, 0.0)) for level in levels}
     return per_park, shares if sum(shares.values()) > 0 else even
 
@@ -267,73 +283,108 @@ def _inside(
     return inside
 
 
-def approvals_by_level(vocab: Vocabularies) -> dict[str, str]:
-    """Conferred level -> the (first) event kind that confers it, highest level first."""
-    confers = vocab["event_kinds"].column("confers_level")
-    out: dict[str, str] = {}
-    for kind, level in confers.items():
-        out.setdefault(str(level), kind)
-    order = vocab["levels"].codes()
-    return dict(sorted(out.items(), key=lambda item: order.index(item[0])))
+def make_level_changes(
+    rng: np.random.Generator,
+    parks: pd.DataFrame,
+    per_park: float,
+    vocab: Vocabularies,
+    sources: pd.DataFrame,
+) -> pd.DataFrame:
+    """The parks' drawn levels as dated facts: a share of the parks of a conferred level get
+    its approval (the budget allowing, some an approval to the level below years before: their
+    rise is an upgrade); the others of a known level have it listed by a reference source, dated
+    at that source's publication."""
+    level = parks["level"].to_numpy(dtype=object)
+    pid = parks["park_id"].to_numpy(dtype=object)
+    n = len(parks)
+    conferred = list(vocab["levels"].where("conferred"))  # highest first
+    founded = rng.integers(1988, 2008, n)
+    steps = {lv: founded + 3 * (len(conferred) - i) for i, lv in enumerate(conferred)}
+    ranked = np.isin(level, conferred)
+    budget = max(int(round(per_park * n)) - int((~ranked & (level != UNKNOWN)).sum()), 0)
+    top = ranked & (rng.random(n) < min(0.8, budget / max(ranked.sum(), 1)))
+    has_lower = np.isin(level, conferred[:-1]) & top
+    spare = max(budget - int(top.sum()), 0)
+    lower = has_lower & (rng.random(n) < min(1.0, spare / max(has_lower.sum(), 1)))
+    parts = []
+    for i, lv in enumerate(conferred):
+        below = conferred[i + 1] if i + 1 < len(conferred) else None
+        mine = top & (level == lv)
+        year = steps[lv] + rng.integers(0, 3, n)
+        upgraded = lower & (level == lv)
+        parts.append(_changes(rng, pid[mine & ~upgraded], year[mine & ~upgraded], "approved", lv))
+        parts.append(
+            _changes(rng, pid[upgraded], year[upgraded], "upgraded", lv, before=below or "")
+        )
+        if below:
+            early = steps[below] + rng.integers(0, 3, n)
+            parts.append(_changes(rng, pid[upgraded], early[upgraded], "approved", below))
+    stated = ~top & (level != UNKNOWN)
+    who = pid[stated]
+    pick = rng.integers(0, len(sources), len(who))
+    parts.append(
+        _changes(
+            rng,
+            who,
+            None,
+            "listed",
+            level[stated],
+            source=sources["source_id"].to_numpy(dtype=object)[pick],
+            dates=sources["published"].to_numpy(dtype=object)[pick],
+        )
+    )
+    changes = pd.concat(parts, ignore_index=True)
+    changes.insert(0, "change_id", [f"ch-{i:07d}" for i in range(len(changes))])
+    return changes
+
+
+def _changes(rng, park_ids, years, change, level_after, before="", source=None, dates=None):
+    m = len(park_ids)
+    dates = _partial_dates(rng, np.asarray(years)) if dates is None else pd.Series(dates)
+    return pd.DataFrame(
+        {
+            "park_id": park_ids,
+            "date": dates,
+            "change": change,
+            "level_before": before,
+            "level_after": level_after,
+            "description_zh": f"合成级别变更：{change}",
+            "description_en": f"Synthetic level change: {change}",
+            "source_id": _source_ids(rng, m) if source is None else source,
+            "evidence": EVIDENCE + "园区级别",
+            "confidence": "one_source",
+        }
+    )
 
 
 def make_events(
     rng: np.random.Generator, parks: pd.DataFrame, per_park: float, vocab: Vocabularies
 ) -> pd.DataFrame:
-    """About `per_park` events per park: approvals that explain part of the levels, foundings,
-    then other events of every other kind; a share of rows is about a whole city.
-
-    When the budget is tight (the real package has under two events per park) only some parks
-    get their level-setting approval; a park may also get the approval of the next lower
-    conferred level, years earlier, so the latest approval always states the park's level."""
-    level = parks["level"].to_numpy(dtype=object)
+    """About `per_park` events per park: foundings, then events of every other kind; a share of
+    rows is about a whole city. (Levels are level changes, not events: make_level_changes.)"""
     pid = parks["park_id"].to_numpy(dtype=object)
     n = len(parks)
     budget = int(round(per_park * n))
-    approvals = approvals_by_level(vocab)
-    conferred = list(approvals)  # highest first
     labels = vocab["event_kinds"].labels("zh")
     labels_en = vocab["event_kinds"].labels("en")
     founded = rng.integers(1988, 2008, n)
-    steps = {lv: founded + 3 * (len(conferred) - i) for i, lv in enumerate(conferred)}
-    ranked = np.isin(level, conferred)
-    top = ranked & (rng.random(n) < min(1.0, 0.6 * budget / max(ranked.sum(), 1)))
-    spare = max(budget - int(top.sum()), 0)
-    has_lower = np.isin(level, conferred[:-1]) & top
-    lower = has_lower & (rng.random(n) < min(1.0, 0.4 * spare / max(has_lower.sum(), 1)))
-    spare = max(spare - int(lower.sum()), 0)
-    est = rng.random(n) < min(1.0, 0.4 * spare / max(n, 1))
-    parts = [_events(rng, pid[est], founded[est], ESTABLISHED, "", labels, labels_en)]
-    for i, lv in enumerate(conferred):
-        mine = top & (level == lv)
-        year = steps[lv] + rng.integers(0, 3, n)
-        parts.append(_events(rng, pid[mine], year[mine], approvals[lv], lv, labels, labels_en))
-        if i + 1 < len(conferred):
-            below = conferred[i + 1]
-            early = lower & (level == lv)
-            year = steps[below] + rng.integers(0, 3, n)
-            parts.append(
-                _events(rng, pid[early], year[early], approvals[below], below, labels, labels_en)
-            )
-    extra = max(budget - sum(len(p) for p in parts), 0)
+    est = rng.random(n) < min(1.0, 0.3 * budget / max(n, 1))
+    parts = [_events(rng, pid[est], founded[est], ESTABLISHED, labels, labels_en)]
+    extra = max(budget - len(parts[0]), 0)
     if extra:
-        others = [
-            k
-            for k in vocab["event_kinds"].codes()
-            if k not in approvals.values() and k != ESTABLISHED
-        ]
+        others = [k for k in vocab["event_kinds"].codes() if k != ESTABLISHED]
         who = pid[rng.integers(0, n, extra)]
         kinds = _draw(rng, others, extra)
         years = rng.integers(2000, 2031, extra)
         undated = rng.random(extra) < 0.05
-        news = _events(rng, who, years, kinds, "", labels, labels_en, undated)
+        news = _events(rng, who, years, kinds, labels, labels_en, undated)
         parts.append(_city_wide(rng, news, parks))
     events = pd.concat(parts, ignore_index=True)
     events.insert(0, "event_id", [f"ev-{i:07d}" for i in range(len(events))])
     return events
 
 
-def _events(rng, park_ids, years, kind, level_after, labels, labels_en, undated=None):
+def _events(rng, park_ids, years, kind, labels, labels_en, undated=None):
     m = len(park_ids)
     kinds = pd.Series(kind, index=range(m), dtype=object)
     zh = kinds.map(labels)
@@ -346,7 +397,6 @@ def _events(rng, park_ids, years, kind, level_after, labels, labels_en, undated=
             "region": "",
             "date": dates,
             "event": kinds,
-            "level_after": level_after,
             "description_zh": "合成事件：" + zh,
             "description_en": "Synthetic event: " + kinds.map(labels_en),
             "source_id": _source_ids(rng, m),
@@ -369,6 +419,8 @@ def _city_wide(rng: np.random.Generator, facts: pd.DataFrame, parks: pd.DataFram
 def _partial_dates(rng: np.random.Generator, years: np.ndarray) -> pd.Series:
     """YYYY, YYYY-MM or YYYY-MM-DD, the precision drawn per row (a third each)."""
     m = len(years)
+    if m == 0:  # (an empty Series keeps its numeric dtype through map: no '+' with text)
+        return pd.Series([], dtype=object)
     precision = rng.integers(0, 3, m)
     month = pd.Series(rng.integers(1, 13, m)).map("{:02d}".format)
     day = pd.Series(rng.integers(1, 29, m)).map("{:02d}".format)
@@ -378,30 +430,6 @@ def _partial_dates(rng: np.random.Generator, years: np.ndarray) -> pd.Series:
 
 def _source_ids(rng: np.random.Generator, m: int) -> np.ndarray:
     return np.array([f"syn-ref-{i:02d}" for i in range(N_SOURCES)])[rng.integers(0, N_SOURCES, m)]
-
-
-def apply_levels(parks: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
-    """Each park's level, as-of date, source and evidence from its latest dated approval.
-
-    Approval years of one park never tie (a higher level comes years after a lower one), so
-    the year alone orders them whatever the dates' precision. Parks without an approval keep
-    their drawn level, citing a reference source unless it is unknown."""
-    approvals = events[(events["level_after"] != "") & (events["date"] != "")]
-    year = approvals["date"].str.slice(0, 4).astype(int).to_numpy()
-    latest = approvals.assign(_y=year).sort_values("_y").groupby("park_id").last()
-    parks = parks.copy()
-    has = parks["park_id"].isin(latest.index).to_numpy()
-    row = latest.reindex(parks["park_id"])
-    known = (parks["level"] != UNKNOWN).to_numpy()
-    parks["level"] = np.where(has, row["level_after"].to_numpy(), parks["level"])
-    parks["level_as_of"] = np.where(has, row["date"].to_numpy(), np.where(known, "2020", ""))
-    parks["level_source_id"] = np.where(
-        has, row["source_id"].to_numpy(), np.where(known, "syn-ref-01", "")
-    )
-    parks["level_evidence"] = np.where(
-        has, row["evidence"].to_numpy(), np.where(known, EVIDENCE + "园区级别", "")
-    )
-    return parks
 
 
 def make_indicators(
