@@ -43,6 +43,7 @@ else:
     cols[3].metric(
         lab.t("location"), lab.code("location_precisions", park.get("location_precision")) or "—"
     )
+    st.caption(profile.level_line(park, lab))
     st.caption(profile.origin_line(park, lab))
     if p.parent_id:
         st.markdown(f"**{lab.t('parent')}:** {escape_markdown(str(names.get(p.parent_id)))}")

@@ -71,3 +71,12 @@ def origin_line(park: dict, labels: Labels) -> str:
     if not (isinstance(code, str) and code):
         return labels.t("origin_national_other")
     return labels.t("origin_catalogue", code=code)
+
+
+def level_line(park: dict, labels: Labels) -> str:
+    """As of when the zone's level holds and how it is confirmed: '级别截至 2021-06（推断）'."""
+    date = park.get("level_as_of")
+    if not isinstance(date, str) or not date:
+        return labels.t("level_no_source")
+    confidence = labels.code("change_confidences", park.get("level_confidence"))
+    return labels.t("level_line", date=date, confidence=confidence)
