@@ -7,6 +7,7 @@ import streamlit as st
 from pages._app import components as ui
 from pages._app import loaders
 from pages._app.context import current
+from parkdata.present import overview as present_overview
 
 run = current()
 lab = run.labels
@@ -18,8 +19,8 @@ if not ui.empty_state(len(ds.parks), lab):
     fig = loaders.overview_figures(run.handle, run.filters)
     cols = st.columns(5)
     cols[0].metric(lab.t("m_parks"), f"{fig.n_parks:,}")
-    cols[1].metric(lab.code("levels", "national"), f"{fig.n_by_level.get('national', 0):,}")
-    cols[2].metric(lab.code("levels", "provincial"), f"{fig.n_by_level.get('provincial', 0):,}")
+    cols[1].metric(lab.t("m_national_dz"), f"{fig.n_by_level.get('national', 0):,}")
+    cols[2].metric(lab.t("m_provincial_dz"), f"{fig.n_by_level.get('provincial', 0):,}")
     median = "—" if fig.area_median_km2 is None else f"{fig.area_median_km2:,.2f}"
     total = "—" if fig.area_total_km2 is None else f"{fig.area_total_km2:,.1f}"
     scope = lab.code("indicator_types", fig.area_indicator)
@@ -42,6 +43,8 @@ if not ui.empty_state(len(ds.parks), lab):
     with left:
         st.subheader(lab.t("counts_by_level"))
         st.dataframe(counts, placeholder="—")
+        if fig.n_apart:
+            st.caption(present_overview.apart_note(fig.n_apart, lab))
     with right:
         st.subheader(lab.t("recent_changes"))
         ui.dataframe(changes, lab)

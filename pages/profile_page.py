@@ -36,7 +36,7 @@ else:
         st.caption(lab.t("outside_filter"))
     cols = st.columns(4)
     cols[0].metric(lab.t("level"), lab.code("levels", park["level"]))
-    cols[1].metric(lab.t("zone_type"), lab.code("zone_types", park["zone_type"]))
+    cols[1].metric(lab.t("zone_type"), lab.zone_type(park["zone_type"], park["level"]))
     cols[2].metric(
         lab.t("city"), lab.place_short(park["city"]) or lab.place_short(park["province"])
     )

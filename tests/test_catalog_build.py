@@ -331,3 +331,34 @@ def test_an_unknown_province_fails(tmp_path: Path) -> None:
     reference = tiny_reference(tmp_path, [row("S439056", "临武工业园区", province="湘南省")])
     with pytest.raises(CatalogError, match="line 2 column province: '湘南省'"):
         build(reference, tmp_path / "out", DATA)
+
+
+def test_industrial_clusters_are_one_type_in_the_catalogue_and_the_articles(parks) -> None:
+    """The catalogue lists its 产业集聚区 among industrial parks; the articles' 集聚区 are
+    industrial_cluster: one kind, one type (105 catalogue zones typed industrial_park before)."""
+    clusters = [p for p in parks.values() if p["name_zh"].endswith("产业集聚区")]
+    assert len(clusters) == 105
+    assert {p["zone_type"] for p in clusters} == {"industrial_cluster"}
+    others = [p for p in parks.values() if p["zone_type"] == "industrial_cluster"]
+    assert len(others) == 105  # nothing else is taken for a cluster
+    with (DATA / "parks.csv").open(encoding="utf-8", newline="") as handle:
+        curated = [r for r in csv.DictReader(handle) if r["name_zh"].endswith("集聚区")]
+    assert curated and {r["zone_type"] for r in curated} == {"industrial_cluster"}
+
+
+def test_glassware_is_light_industry_not_building_materials() -> None:
+    """玻璃器皿 (glassware) matched 玻璃 -> construction; the longer keyword wins now."""
+    glass = {
+        r["industry_zh"]: r["sector"] for r in read("industries.csv") if "玻璃" in r["industry_zh"]
+    }
+    assert glass["玻璃器皿"] == "appliances_light"
+    assert glass["玻璃制品"] == "construction"  # GB/T 4754 C305, non-metallic mineral products
+
+
+def test_generated_english_descriptions_have_no_chinese() -> None:
+    han = [
+        r
+        for r in read("indicators.csv")
+        if any("\u4e00" <= c <= "\u9fff" for c in r["description_en"])
+    ]
+    assert han == []  # 'Approved area (核准面积) …' on 2,543 rows before

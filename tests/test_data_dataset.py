@@ -75,6 +75,30 @@ def test_the_curated_park_keeps_its_own_row_and_gains_the_catalogues_facts(ds, p
         assert not set(merged["park_id"].dropna()) - set(ds.parks["park_id"]), table
 
 
+def test_a_linked_park_without_a_point_takes_the_catalogues(parts):
+    """浏阳高新区 is linked to its catalogue row but the articles give it no point: it takes the
+    catalogue's seat, marked as a seat with the catalogue's source, instead of leaving the map."""
+    articles = parts["articles"]
+    parks = articles.parks.copy()
+    cs = parks["park_id"] == "cs-hitech"
+    parks.loc[cs, ["lat", "lon"]] = pd.NA
+    parks.loc[cs, ["location_precision", "location_source_id", "location_note"]] = pd.NA
+    merged = combine({**parts, "articles": articles.replace(parks=parks)})
+    got = merged.parks.set_index("park_id").loc["cs-hitech"]
+    catalogue = parts["catalog_2018"].parks.set_index("park_id").loc["g431001"]
+    columns = ["lat", "lon", "location_precision", "location_source_id", "location_note"]
+    assert got[columns].tolist() == catalogue[columns].tolist()
+    assert got["name_zh"] == parks.loc[cs, "name_zh"].iloc[0]  # the rest stays the curator's
+
+
+def test_every_linked_park_of_the_package_has_a_point():
+    ds = read_frames()
+    linked = ds.parks[ds.parks["catalog_id"].notna()]
+    assert len(linked) == 23
+    assert linked[["lat", "lon"]].notna().all().all()
+    assert ds.parks.set_index("park_id").at["liuyang_htz", "location_precision"] == "county_seat"
+
+
 def test_the_other_zones_are_kept_as_they_are(ds, parts):
     catalogue = parts["catalog_2018"].parks.set_index("park_id")
     merged = ds.parks.set_index("park_id")

@@ -33,6 +33,33 @@ def test_figures_count_every_zone_and_one_area_scope(ds, area):
     assert (got.n_sources, got.newest_source) == (3, "2021-09-28")
 
 
+def test_kinds_outside_the_catalogue_are_counted_apart(ds, area):
+    """A pilot free trade zone, its areas and airport economy demonstration zones are national
+    platforms but not development zones: counted apart, never among national development
+    zones (567 against the official 552 at 2018-03, before)."""
+    from parkdata.present import overview as present_overview
+    from parkdata.present.labels import Labels
+
+    kinds = ds.vocab["zone_types"]
+    assert set(kinds.codes()) - set(kinds.where("development_zone")) == {
+        "free_trade_zone", "free_trade_area", "airport_economy_zone",
+    }  # fmt: skip
+    parks = ds.parks.copy()
+    parks.loc[parks["park_id"] == "cs-hitech", "zone_type"] = "free_trade_zone"
+    got = overview.figures(ds.replace(parks=parks), area, "approved_area")
+    assert got.n_by_level == {"national": 2, "provincial": 3, "unknown": 3}
+    assert got.n_apart == {"free_trade_zone": 1}
+    assert got.n_parks == 9  # still a zone shown
+    zh, en = Labels(ds.vocab, "zh"), Labels(ds.vocab, "en")
+    counts = present_overview.level_province_counts(parks, zh)
+    assert counts.loc[zh.t("total")].tolist() == [2, 3, 3, 8]
+    assert present_overview.apart_note(got.n_apart, en) == (
+        "Counted apart, not as development zones (kinds the 2018 catalogue does not list): "
+        "Pilot free trade zone 1."
+    )
+    assert present_overview.apart_note({}, en) == ""
+
+
 def test_figures_of_an_empty_selection_are_missing_not_zero(ds, area):
     empty = apply_filters(ds, Filters(text="没有这个园区"))
     got = overview.figures(empty, area, "approved_area")

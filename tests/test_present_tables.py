@@ -64,19 +64,25 @@ def test_parks_table_labels_come_from_the_vocabularies(ds, zh, en):
         frame = by_id(tables.parks_table(ds, labels))
         parks = ds.parks.set_index("park_id")
         for park in frame.index:
-            for column, vocabulary in [
-                ("level", "levels"),
-                ("zone_type", "zone_types"),
-                ("origin", "origins"),
-            ]:
+            for column, vocabulary in [("level", "levels"), ("origin", "origins")]:
                 expected = ds.vocab[vocabulary].label(parks.at[park, column], labels.lang)
                 assert frame.at[park, column] == expected, (park, column)
+            expected = labels.zone_type(parks.at[park, "zone_type"], parks.at[park, "level"])
+            assert frame.at[park, "zone_type"] == expected, park
     zh_frame = by_id(tables.parks_table(ds, zh))
     assert zh_frame.loc["cs-hitech", ["level", "zone_type", "location_precision"]].tolist() == [
         "国家级",
         "高新区",
         "园区本身",
     ]
+    # a national ETDZ under its national name, a provincial one under the provincial name
+    assert zh_frame.at["zj-etdz", "zone_type"] == "经济技术开发区"
+    en_frame = by_id(tables.parks_table(ds, en))
+    assert en_frame.at["zj-etdz", "zone_type"] == "Economic and technological development zone"
+    provincial = ds.parks[
+        (ds.parks["zone_type"] == "economic_development_zone") & (ds.parks["level"] == "provincial")
+    ]["park_id"]
+    assert set(zh_frame.loc[list(provincial), "zone_type"]) == {"经济开发区"}
     assert zh_frame.at["g111001", "origin"] == ds.vocab["origins"].label("catalog_2018", "zh")
 
 

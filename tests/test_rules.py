@@ -13,10 +13,13 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from parkdata.curate.evidence import check_evidence
 from parkdata.data import rules
 from parkdata.data.dataset import read_frames, read_parts
 from parkdata.data.schema import DATA_DIR
 from parkdata.data.validation import validate_package
+
+ARTICLES = DATA_DIR.parent.parent / "shared" / "articles"
 
 CATALOG_KEPT = 100  # catalogue zones kept besides the linked ones
 
@@ -267,6 +270,33 @@ def test_month_and_day_count_only_in_the_articles_year(pkg):
     assert ("events.csv", line_of(events, "chenzhou_edz-e03"), "evidence") in found  # 今年
 
 
+def test_a_date_the_fact_fragment_lacks_comes_from_a_second_fragment(pkg):
+    """The conference of 2 December 2021 set the cluster tasks (article 003): the fact's
+    fragment does not write the date, its date_evidence does. Without it, the date is refused;
+    a date fragment on an undated event is refused; one not in the article is found."""
+    events = pkg / "events.csv"
+    assert places(pkg) == []
+    row = line_of(events, "zhanjiang_etdz-e03")
+    edit_cells(events, "event_id", "zhanjiang_etdz-e03", date_evidence="")
+    assert places(pkg) == [("events.csv", row, "evidence")]
+    edit_cells(events, "event_id", "zhanjiang_etdz-e03", date="",
+               date_evidence="12月2日,湛江市产业园区发展大会召开")  # fmt: skip
+    assert places(pkg) == [("events.csv", row, "date_evidence")]
+    edit_cells(events, "event_id", "zhanjiang_etdz-e03", date="2021-12-02",
+               date_evidence="12月2日,湛江市园区大会召开")  # fmt: skip
+    found = [(p.file, p.row, p.column) for p in check_evidence(pkg, ARTICLES)]
+    assert found == [("events.csv", row, "date_evidence")]
+
+
+def test_english_descriptions_carry_no_chinese(pkg):
+    """English mode shows no Chinese but a zone's own name: 'Taxes paid (实缴税金)' glossed a
+    term in brackets (15 events and 17 indicators before)."""
+    ind = pkg / "indicators.csv"
+    edit_cells(ind, "fact_id", "chenzhou_edz-i02",
+               description_en="Taxes paid (实缴税金), expected for the year")  # fmt: skip
+    assert places(pkg) == [("indicators.csv", line_of(ind, "chenzhou_edz-i02"), "description_en")]
+
+
 def test_indicator_evidence_must_write_its_number(pkg):
     ind = pkg / "indicators.csv"
     edit(ind, ",规划面积170.57平方公里", ",规划面积")
@@ -433,7 +463,26 @@ def test_a_catalogue_code_belongs_to_one_park(pkg):
     assert places(pkg) == [
         ("parks.csv", line_of(parks, "linwu_ip,"), "catalog_code"),
         ("parks.csv", line_of(parks, "hengyang_htz,"), "catalog_code"),
+        # and an industrial park cannot be the catalogue's high-tech zone
+        ("parks.csv", line_of(parks, "linwu_ip,"), "zone_type"),
     ]
+
+
+def test_a_linked_park_has_the_catalogue_zones_type(pkg):
+    """A curated park linked to a catalogue zone has its type (长沙黄花综合保税区 typed other
+    against the catalogue's customs special zone made 134 national customs zones of 135)..."""
+    parks = pkg / "parks.csv"
+    edit_cells(parks, "park_id", "changsha_huanghua_cbz", zone_type="other")
+    problems = validate_package(pkg)
+    assert [(p.file, p.row, p.column) for p in problems] == [
+        ("parks.csv", line_of(parks, "changsha_huanghua_cbz,"), "zone_type")
+    ]
+    assert "customs_special_zone" in problems[0].message
+    # ... unless one of its level changes gives the type it has now (a zone renamed and
+    # retyped after the catalogue: 岳麓工业集中区 -> 岳麓高新区)
+    changes = pkg / "level_changes.csv"
+    edit_cells(changes, "change_id", "yuelu_htz-c02", zone_type_after="")
+    assert ("parks.csv", line_of(parks, "yuelu_htz,"), "zone_type") in places(pkg)
 
 
 def test_a_code_that_names_two_catalogue_zones_is_found(pkg):

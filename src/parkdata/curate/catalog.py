@@ -48,7 +48,7 @@ PARK_COLUMNS = [
 ]  # fmt: skip
 EVENT_COLUMNS = [
     "event_id", "park_id", "region", "date", "event", "description_zh", "description_en",
-    "source_id", "evidence",
+    "source_id", "evidence", "date_evidence",
 ]  # fmt: skip
 CHANGE_COLUMNS = [
     "change_id", "park_id", "date", "change", "level_before", "level_after", "zone_type_after",
@@ -182,7 +182,8 @@ class Inputs:
     catalogue: list[tuple[int, dict[str, str]]]
     gbt: list[tuple[int, dict[str, str]]]
     sources: dict[str, dict[str, str]]
-    zone_types: dict[str, dict[str, str]]
+    zone_types: dict[str, dict[str, str]]  # catalogue type -> its row (no name_suffix)
+    type_by_suffix: list[dict[str, str]]  # rows that type a catalogue type's names by ending
     keywords: list[dict[str, str]]
     sectors: set[str]
     changes: list[tuple[int, dict[str, str]]]  # the curated level changes (data/level_changes.csv)
@@ -227,17 +228,18 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
                 f"{paths['keywords']} line {number} column sector: '{row['sector']}' is not "
                 f"in {paths['sectors']}"
             )
-    zone_types = {
-        row["zone_type_zh"]: row
-        for _, row in read_table(
-            paths["zone_types"], ["zone_type_zh", "zone_type", "label_zh", "label_en", "note"]
-        )
-    }
+    type_rows = read_table(
+        paths["zone_types"],
+        ["zone_type_zh", "zone_type", "label_zh", "label_en", "note", "name_suffix"],
+    )
+    zone_types = {row["zone_type_zh"]: row for _, row in type_rows if not row["name_suffix"]}
+    type_by_suffix = [row for _, row in type_rows if row["name_suffix"]]
     return Inputs(
         catalogue=read_table(paths["catalogue"], CATALOG_COLUMNS),
         gbt=read_table(paths["gbt"], ["code", "province", "class", "class_name_zh", "name_zh"]),
         sources=sources,
         zone_types=zone_types,
+        type_by_suffix=type_by_suffix,
         keywords=keywords,
         sectors=sectors,
         changes=read_table(paths["changes"]),
@@ -502,6 +504,16 @@ def location_note(zone: Zone, namer: Namer) -> str:
     return text + "."
 
 
+def zone_type_of(inputs: Inputs, zone_type_zh: str, name_zh: str) -> str:
+    """The zone_type of a catalogue zone: its catalogue type's, unless a row of
+    catalog_zone_types.csv for that type gives a name ending the name has (产业集聚区)."""
+    main = re.sub(r"（[^）]*）|\([^)]*\)", "", name_zh)
+    for row in inputs.type_by_suffix:
+        if row["zone_type_zh"] == zone_type_zh and main.endswith(row["name_suffix"]):
+            return row["zone_type"]
+    return inputs.zone_types[zone_type_zh]["zone_type"]
+
+
 def build(
     reference: Path, out: Path, data: Path, vocab_out: Path | None = None
 ) -> dict[str, object]:
@@ -511,14 +523,18 @@ def build(
     zones = make_zones(inputs)
     for zone in zones:
         row = zone.row
-        zone.zone_type = inputs.zone_types[row["zone_type_zh"]]["zone_type"]
+        zone.zone_type = zone_type_of(inputs, row["zone_type_zh"], zone.name_zh)
         if row["zone_type_zh"] == "其他类型开发区":
             zone.notes.append("Catalogue type 其他类型开发区 (other type of development zone).")
         catalogue_changes(zone)
     upgrades = gbt_upgrades(inputs, zones)
     ids = {z.park_id for z in zones}
     later = [row for _, row in inputs.changes if row["park_id"] in ids]
-    parks, events, changes, indicators, industries = [], [], [], [], []
+    parks: list[dict[str, str]] = []
+    events: list[dict[str, str]] = []
+    changes: list[dict[str, str]] = []
+    indicators: list[dict[str, str]] = []
+    industries: list[dict[str, str]] = []
     sector_stats: Counter[str] = Counter()
     term_rows: list[tuple[str, str, SectorMatch]] = []
     outside = []
@@ -576,7 +592,7 @@ def build(
                 "qualifier": "exact",
                 "unit": "hectare",
                 "kind": "actual",
-                "description_en": "Approved area (核准面积) as listed in the 2018 catalogue",
+                "description_en": "Approved area as listed in the 2018 catalogue",
                 "source_id": CATALOG_SOURCE,
                 "evidence": evidence(row["code"], row["area_ha"]),
             }
@@ -611,8 +627,8 @@ def build(
         raise CatalogError(
             "points outside their province (check the place match): " + "; ".join(outside)
         )
-    ids = [p["park_id"] for p in parks]
-    if len(set(ids)) != len(ids):
+    park_ids = [p["park_id"] for p in parks]
+    if len(set(park_ids)) != len(park_ids):
         raise CatalogError("park ids are not unique")
     out.mkdir(parents=True, exist_ok=True)
     write_csv(out / "parks.csv", PARK_COLUMNS, sorted(parks, key=lambda r: r["park_id"]))
@@ -698,7 +714,7 @@ def report_figures(
         "province_only": province_only,
         "check_methods": dict(methods),
         "overrides": sorted(inputs.namer.used_overrides),
-        "zone_types": {k: v for k, v in inputs.zone_types.items()},
+        "zone_types": [*inputs.zone_types.values(), *inputs.type_by_suffix],
         "type_counts": dict(Counter(p["zone_type"] for p in parks)),
         "municipal": sum(1 for z in zones if z.row["province"] in MUNICIPALITIES),
         "new_sectors": sorted(inputs.sectors),

@@ -129,10 +129,17 @@ def render_report(f: dict[str, Any]) -> str:
         "",
     ]
     out += _table(
-        ["catalogue type", "zone_type", "label_zh", "label_en", "zones"],
+        ["catalogue type", "name ends", "zone_type", "label_zh", "label_en", "zones"],
         [
-            (zh, r["zone_type"], r["label_zh"], r["label_en"], f["type_counts"].get(r["zone_type"]))
-            for zh, r in f["zone_types"].items()
+            (
+                r["zone_type_zh"],
+                r["name_suffix"] or "(any)",
+                r["zone_type"],
+                r["label_zh"],
+                r["label_en"],
+                f["type_counts"].get(r["zone_type"]),
+            )
+            for r in f["zone_types"]
         ],  # fmt: skip
     )
     out += [

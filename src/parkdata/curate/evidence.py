@@ -19,13 +19,14 @@ from parkdata.data.problems import Problem
 from parkdata.data.rules import article_descriptions_in_own_words
 from parkdata.data.textnorm import simplified_text
 
-# table -> (source column, evidence column)
-EVIDENCE_COLUMNS = {
-    "events": ("source_id", "evidence"),
-    "indicators": ("source_id", "evidence"),
-    "industries": ("source_id", "evidence"),
-    "level_changes": ("source_id", "evidence"),
-}
+# table -> (source column, evidence column, required): every fragment is verbatim in its article
+EVIDENCE_COLUMNS = (
+    ("events", "source_id", "evidence", True),
+    ("events", "source_id", "date_evidence", False),  # the date, where `evidence` lacks it
+    ("indicators", "source_id", "evidence", True),
+    ("industries", "source_id", "evidence", True),
+    ("level_changes", "source_id", "evidence", True),
+)
 
 
 def check_evidence(ds_or_dir: Dataset | Path | str, articles_dir: Path | str) -> list[Problem]:
@@ -33,8 +34,9 @@ def check_evidence(ds_or_dir: Dataset | Path | str, articles_dir: Path | str) ->
     every description_zh that copies more than a short run of its article."""
     ds = ds_or_dir if isinstance(ds_or_dir, Dataset) else read_frames(Path(ds_or_dir))
     texts, problems = _article_texts(ds.sources, Path(articles_dir))
-    for table, (source_col, evidence_col) in EVIDENCE_COLUMNS.items():
-        problems += _check_table(getattr(ds, table), table, source_col, evidence_col, texts)
+    for table, source_col, evidence_col, required in EVIDENCE_COLUMNS:
+        frame = getattr(ds, table)
+        problems += _check_table(frame, table, source_col, evidence_col, texts, required)
     return problems + article_descriptions_in_own_words(ds, texts)
 
 
@@ -72,7 +74,12 @@ def _simplified(path: Path) -> str:
 
 
 def _check_table(
-    frame: pd.DataFrame, table: str, source_col: str, evidence_col: str, texts: dict[str, str]
+    frame: pd.DataFrame,
+    table: str,
+    source_col: str,
+    evidence_col: str,
+    texts: dict[str, str],
+    required: bool = True,
 ) -> list[Problem]:
     problems: list[Problem] = []
     if source_col not in frame or evidence_col not in frame:
@@ -83,6 +90,8 @@ def _check_table(
         if pd.isna(source) or str(source) not in texts:
             continue
         row = i + 2
+        if (pd.isna(fragment) or not str(fragment).strip()) and not required:
+            continue
         if pd.isna(fragment) or not str(fragment).strip():
             problems.append(
                 Problem(

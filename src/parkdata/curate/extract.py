@@ -360,7 +360,8 @@ def _park_columns(ctx: Context, name: str | None) -> tuple[str, str]:
 def dated_rows(ctx: Context, dates: list[DateMention]) -> tuple[list[dict], list[dict]]:
     """(event rows, level change rows): a dated clause that approves, upgrades or renames a
     zone is a level change (kept apart from the events); any other is an event."""
-    events, changes = [], []
+    events: list[dict[str, str]] = []
+    changes: list[dict[str, str]] = []
     for dm in dates:
         mn, line = dm.mention, ctx.lines[dm.mention.line]
         s_start, s_end = _sentence(line, mn.start, mn.end)
@@ -483,7 +484,9 @@ def park_rows(ctx: Context, article_date: str | None) -> tuple[list[dict], list[
     """(park rows, level change rows): a new park, and where a level word stands by its name
     (国家级高新区, 批准为省级工业园区), that level as the article states it (listed, dated at
     the article's date)."""
-    rows, listed, seen = [], [], set()
+    rows: list[dict[str, str]] = []
+    listed: list[dict[str, str]] = []
+    seen: set[str] = set()
     for mention, name in ctx.parks:
         if name in seen or name in ctx.known.names:
             continue

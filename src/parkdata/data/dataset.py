@@ -5,9 +5,9 @@ schemas: the curated parks from the articles (parks.csv, events.csv, …), the n
 catalogue (catalog/parks.csv, …, generated) and the national zones it does not list (national/…).
 `read_parts` reads each origin on its own (the rules check each, naming its files);
 `read_frames` merges them into one Dataset: one zone, one row. A curated park with a
-catalog_code is the catalogue zone of that code: it keeps its own id, names and point, gains the
-catalogue's facts (re-pointed to its id), and remembers the catalogue's id in `catalog_id`
-(links may use either).
+catalog_code is the catalogue zone of that code: it keeps its own id, names and point (the
+catalogue's point where it has none), gains the catalogue's facts (re-pointed to its id), and
+remembers the catalogue's id in `catalog_id` (links may use either).
 
 Levels are not columns of any zone table: every zone's level, name and type come from the level
 changes (level_changes.csv and catalog/level_changes.csv, one table for all origins), derived
@@ -171,6 +171,7 @@ def combine(parts: dict[str, Dataset]) -> Dataset:
         elif len(links):
             catalog_id = pd.Series(links.index, index=links.to_numpy(), dtype="string")
             parks = parks.assign(catalog_id=parks["park_id"].map(catalog_id).astype("string"))
+            parks = with_catalog_points(parks, parts[CATALOG].parks)
         frames["parks"].append(parks)
         for table in FACT_TABLES:
             facts = getattr(part, table)
@@ -197,6 +198,25 @@ def combine(parts: dict[str, Dataset]) -> Dataset:
         official_counts=first.official_counts,
         **combined,
     )
+
+
+LOCATION_COLUMNS = ("lat", "lon", "location_precision", "location_source_id", "location_note")
+
+
+def with_catalog_points(parks: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFrame:
+    """Curated parks linked to a catalogue zone (catalog_id) that have no point of their own
+    take the catalogue's (the seat its name gives, with its precision, source and note): a
+    linked park is never lost from the map because the articles did not place it."""
+    theirs = catalog.set_index("park_id")
+    missing = parks["catalog_id"].notna() & (parks["lat"].isna() | parks["lon"].isna())
+    if not missing.any():
+        return parks
+    out = parks.copy()
+    ids = out.loc[missing, "catalog_id"]
+    for column in LOCATION_COLUMNS:
+        values = ids.map(theirs[column]).to_numpy()
+        out.loc[missing, column] = pd.Series(values, index=ids.index).astype(out[column].dtype)
+    return out
 
 
 def with_levels(parks: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:

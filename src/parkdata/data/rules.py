@@ -27,8 +27,14 @@ from parkdata.data.schema import FACT_TABLES, ORIGINS, read_descriptor, resource
 from parkdata.data.textnorm import to_simplified
 from parkdata.data.units import DIGITS, UNITS, YEARS, convert, find_amounts, parse_chinese_number
 
-# A description in our own words shares no run longer than this with its source text.
+# A description in our own words shares no run longer than this with its source text,
 MAX_SHARED_RUN = 12
+# and no more than this share of its Chinese characters lies in runs of SHINGLE characters
+# copied from it (a source's words rearranged are still its words).
+MAX_COPIED_SHARE = 0.8
+SHINGLE = 4
+MIN_SENTENCE = 10  # Chinese characters: a shorter description is a phrase (升为省级高新区)
+_HAN = re.compile(r"[\u3400-\u9fff]")
 # Words that date a fact to the year its source was published ("this year").
 THIS_YEAR = re.compile(r"今年|本年|当年|年内")
 # An expectation: a figure under it is an estimate, never a result or an award.
@@ -180,6 +186,18 @@ def longest_shared_run(text: str, source: str) -> str:
     return best
 
 
+def copied_share(text: str, sources: list[str], n: int = SHINGLE) -> float:
+    """The share of `text`'s Chinese characters that lie in a run of `n` characters some source
+    also contains (0 for a text without Chinese)."""
+    covered = [False] * len(text)
+    for start in range(len(text) - n + 1):
+        piece = text[start : start + n]
+        if any(piece in source for source in sources):
+            covered[start : start + n] = [True] * n
+    han = [i for i, c in enumerate(text) if _HAN.match(c)]
+    return sum(covered[i] for i in han) / len(han) if han else 0.0
+
+
 def _copied_descriptions(
     ds: Dataset, mask: pd.Series, texts: Mapping[str, str], table: str = "events"
 ) -> list[Problem]:
@@ -190,6 +208,19 @@ def _copied_descriptions(
         if rec["source_id"] in texts:
             sources.append(texts[rec["source_id"]])
         run = max((longest_shared_run(description, s) for s in sources), key=len, default="")
+        share = copied_share(description, sources)
+        sentence = len(_HAN.findall(description)) >= MIN_SENTENCE
+        if sentence and share > MAX_COPIED_SHARE and len(run) <= MAX_SHARED_RUN:
+            problems.append(
+                Problem(
+                    f"{table}.csv",
+                    row,
+                    "description_zh",
+                    f"{share:.0%} of it is its source's words rearranged (runs of {SHINGLE} "
+                    f"characters or more); describe the fact in your own words (at most "
+                    f"{MAX_COPIED_SHARE:.0%})",
+                )
+            )
         if len(run) > MAX_SHARED_RUN:
             problems.append(
                 Problem(
@@ -251,10 +282,17 @@ def _date_in_evidence(date: str, evidence: str, published: object) -> bool:
 
 
 def event_evidence_holds_the_date(ds: Dataset) -> list[Problem]:
-    """An article event with a date has evidence that writes that date's year (or dates it
-    relative to the article: 今年, 12月19日 in the year the article was published). Reference
+    """An article event with a date has evidence (or a date_evidence fragment) that writes that
+    date's year (or dates it relative to the article: 今年, 12月19日 in the year the article
+    was published). Reference
     quotes are fixed by shared/reference and are not checked here."""
-    return _dates_in_evidence(ds, "events")
+    ev = ds.events
+    undated = ev["date"].isna() & ev["date_evidence"].notna() if "date_evidence" in ev else None
+    stray = [
+        Problem("events.csv", row, "date_evidence", "a date fragment for an undated event")
+        for row, _ in (_rows(ev, undated) if undated is not None else [])
+    ]
+    return stray + _dates_in_evidence(ds, "events")
 
 
 def _dates_in_evidence(ds: Dataset, table: str) -> list[Problem]:
@@ -269,9 +307,13 @@ def _dates_in_evidence(ds: Dataset, table: str) -> list[Problem]:
     if "change" in ev:  # a listed level is dated by its source's publication, not by its text
         mask &= ev["change"] != ch.LISTED
     for row, rec in _rows(ev, mask):
+        fragments = [str(rec["evidence"])]
+        if pd.notna(rec.get("date_evidence", pd.NA)):
+            fragments.append(str(rec["date_evidence"]))  # the date's own fragment
         try:
-            ok = _date_in_evidence(
-                str(rec["date"]), to_simplified(str(rec["evidence"])), rec["_published"]
+            ok = any(
+                _date_in_evidence(str(rec["date"]), to_simplified(f), rec["_published"])
+                for f in fragments
             )
         except ValueError:
             continue  # an impossible date is reported by calendar_dates
@@ -282,7 +324,8 @@ def _dates_in_evidence(ds: Dataset, table: str) -> list[Problem]:
                     row,
                     "evidence",
                     f"the evidence does not write the year of {rec['date']}: quote the fragment "
-                    "that dates the fact, or leave the date empty",
+                    "that dates the fact (in evidence, or in date_evidence), or leave the date "
+                    "empty",
                 )
             )
     return problems
@@ -487,6 +530,7 @@ def link_problems(parts: Mapping[str, Dataset]) -> list[Problem]:
         )
         for row, p in _rows(parks, coded & (found > 1))
     ]
+    problems += _linked_types_agree(parks, catalog.parks, curated.level_changes)
     problems += [
         Problem("parks.csv", row, "park_id", f"{p['park_id']} is also another origin's id")
         for origin, part in parts.items()
@@ -494,6 +538,33 @@ def link_problems(parts: Mapping[str, Dataset]) -> list[Problem]:
         for row, p in _rows(parks, parks["park_id"].isin(list(part.parks["park_id"])))
     ]
     return problems
+
+
+def _linked_types_agree(
+    parks: pd.DataFrame, catalog: pd.DataFrame, changes: pd.DataFrame
+) -> list[Problem]:
+    """A curated park linked to a catalogue zone is that zone: its type is the catalogue's,
+    unless one of its level changes gives the type it has now (zone_type_after), as a renamed
+    or upgraded zone's does (长沙黄花综合保税区 typed other against the catalogue's customs
+    special zone counted one national customs zone too few)."""
+    unique = catalog.drop_duplicates("catalog_code", keep=False)
+    theirs = parks["catalog_code"].map(unique.set_index("catalog_code")["zone_type"])
+    differs = parks["catalog_code"].notna() & theirs.notna() & (parks["zone_type"] != theirs)
+    given: set[tuple[str, str]] = set()
+    if len(changes) and "zone_type_after" in changes:
+        typed = changes[changes["zone_type_after"].notna()]
+        given = set(zip(typed["park_id"], typed["zone_type_after"], strict=True))
+    return [
+        Problem(
+            "parks.csv",
+            row,
+            "zone_type",
+            f"{p['zone_type']} differs from the catalogue's {theirs[row - 2]} for "
+            f"{p['catalog_code']}, and no level change of the park gives it (zone_type_after)",
+        )
+        for row, p in _rows(parks, differs)
+        if (p["park_id"], p["zone_type"]) not in given
+    ]
 
 
 # -- level changes: one table for every origin, checked once on the merged zones -------------
@@ -672,6 +743,19 @@ def level_change_problems(merged: Dataset, files: list[tuple[str, int]]) -> list
     return problems
 
 
+def descriptions_en_have_no_chinese(ds: Dataset) -> list[Problem]:
+    """English descriptions are shown in English mode, which shows no Chinese beside a zone's
+    own name: a Chinese term is translated (or left out), never glossed in brackets."""
+    return [
+        Problem(f"{table}.csv", row, "description_en", f"has Chinese: {rec['description_en']!r}")
+        for table in ("events", "indicators")
+        for row, rec in _rows(
+            getattr(ds, table),
+            getattr(ds, table)["description_en"].str.contains(_HAN.pattern, regex=True),
+        )
+    ]
+
+
 RULES = (
     park_or_region,
     calendar_dates,
@@ -689,6 +773,7 @@ RULES = (
     expectations_are_estimates,
     titles_are_simplified,
     facts_name_a_park,
+    descriptions_en_have_no_chinese,
 )
 
 

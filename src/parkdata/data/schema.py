@@ -29,6 +29,7 @@ OFFICIAL_COUNTS = "official_counts"  # official totals the package's counts are 
 CATALOG = "catalog_2018"  # the origin a curated park joins when it is linked by catalog_code
 # Two codes the model reasons about (rows of vocab/levels.csv and vocab/indicator_kinds.csv):
 LEVEL_UNKNOWN = "unknown"  # no source gives the level, or the as-of date precedes it
+LEVEL_NATIONAL = "national"  # the level whose kinds may have their own name (zone_types)
 TARGET = "target"  # a stated goal: never an actual, never compared with one
 
 

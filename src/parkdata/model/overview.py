@@ -1,4 +1,5 @@
-"""Figures for the Overview page: how many parks of each level, the approved area (the only area
+"""Figures for the Overview page: how many development zones of each level (the other
+platforms, such as pilot free trade zones, counted apart), the approved area (the only area
 scope every catalogue zone has: median, total and how many zones have one), facts and sources,
 how current the data is, and the latest dated events apart from the upcoming targets."""
 
@@ -12,6 +13,7 @@ from parkdata.data import changes as ch
 from parkdata.data.dataset import Dataset
 from parkdata.data.dates import date_starts
 from parkdata.data.schema import FACT_TABLES
+from parkdata.data.vocab import Vocabulary
 
 PARK_SOURCE_COLUMNS = ("location_source_id",)
 CHANGE_SOURCE_COLUMNS = ("source_id", "corroborating_source_id")
@@ -20,7 +22,8 @@ CHANGE_SOURCE_COLUMNS = ("source_id", "corroborating_source_id")
 @dataclass(frozen=True)
 class Figures:
     n_parks: int
-    n_by_level: dict[str, int]
+    n_by_level: dict[str, int]  # development zones only (zone_types.development_zone)
+    n_apart: dict[str, int]  # zone_type -> zones of the kinds counted apart (FTZs …)
     area_indicator: str  # the one area scope summed and summarised
     area_total_km2: float | None  # sum of the known areas; None when no park has one
     area_median_km2: float | None
@@ -43,16 +46,28 @@ def cited_sources(ds: Dataset) -> set[str]:
     return cited
 
 
+def development_zones(parks: pd.DataFrame, zone_types: Vocabulary) -> pd.Series:
+    """True for the zones of a kind the 2018 catalogue lists (zone_types.development_zone):
+    the ones counted as development zones; pilot free trade zones, their areas and airport
+    economy demonstration zones are counted apart."""
+    kinds = set(zone_types.where("development_zone"))
+    return parks["zone_type"].isin(kinds).fillna(False).astype(bool)
+
+
 def figures(ds: Dataset, area: pd.Series, area_indicator: str) -> Figures:
     """Headline numbers of the (filtered) dataset; `area` is park_id -> area in km² of the one
     scope `area_indicator`."""
     known = ds.parks["park_id"].map(area).dropna().astype(float)
     cited = cited_sources(ds)
     published = ds.sources.loc[ds.sources["source_id"].isin(cited), "published"].dropna()
-    counts = ds.parks["level"].value_counts()
+    dz = development_zones(ds.parks, ds.vocab["zone_types"])
+    counts = ds.parks.loc[dz, "level"].value_counts()
+    apart = ds.parks.loc[~dz, "zone_type"].value_counts()
+    order = ds.vocab["zone_types"].codes()
     return Figures(
         n_parks=len(ds.parks),
         n_by_level={str(k): int(v) for k, v in counts.items()},
+        n_apart={code: int(apart[code]) for code in order if code in apart.index},
         area_indicator=area_indicator,
         area_total_km2=float(known.sum()) if len(known) else None,
         area_median_km2=float(known.median()) if len(known) else None,

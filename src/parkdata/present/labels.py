@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from parkdata.data.schema import LEVEL_NATIONAL
 from parkdata.data.vocab import Vocabularies
 from parkdata.present import i18n
 
@@ -46,6 +47,28 @@ class Labels:
         labels = self.vocab[vocabulary].labels(self.lang)
         out = values.astype("string").map(lambda v: labels.get(v, v), na_action="ignore")
         return out.astype("string")
+
+    def zone_types(self, types: pd.Series, levels: pd.Series) -> pd.Series:
+        """Labels of zone types, a national zone under its kind's national name where the
+        vocabulary gives one (经济技术开发区 against 经济开发区); missing stays missing."""
+        out = self.codes("zone_types", types)
+        column = f"label_{'en' if self.lang == 'en' else 'zh'}_national"
+        national = (
+            self.vocab["zone_types"].column(column)
+            if column in self.vocab["zone_types"].frame
+            else {}
+        )
+        named = {code: label for code, label in national.items() if label}
+        if not named:
+            return out
+        override = types.astype("string").map(named).astype("string")
+        at_national = (levels.astype("string") == LEVEL_NATIONAL).fillna(False).to_numpy(bool)
+        return out.mask(at_national & override.notna().to_numpy(bool), override)
+
+    def zone_type(self, code: object, level: object) -> str:
+        """One zone's type label at its level (see `zone_types`)."""
+        label = self.zone_types(pd.Series([code], dtype="string"), pd.Series([level]))[0]
+        return "" if pd.isna(label) else str(label)
 
     def order(self, vocabulary: str) -> tuple[str, ...]:
         return self.vocab[vocabulary].codes()

@@ -15,8 +15,10 @@ CHANGE_COLUMNS = ["date", "name", "change", "level_after", "confidence", "source
 
 
 def level_province_counts(parks: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """Parks per province (rows) and level (columns, in vocabulary order, only levels that
-    occur), with totals; provinces in the vocabulary's order."""
+    """Development zones per province (rows) and level (columns, in vocabulary order, only
+    levels that occur), with totals; provinces in the vocabulary's order. The kinds counted
+    apart (pilot free trade zones …) are left out: see `apart_note`."""
+    parks = parks[overview.development_zones(parks, labels.vocab["zone_types"]).to_numpy(bool)]
     counts = pd.crosstab(parks["province"], parks["level"])
     levels = [lv for lv in labels.order("levels") if lv in counts.columns]
     order = [p for p in labels.order("provinces") if p in counts.index]
@@ -29,6 +31,15 @@ def level_province_counts(parks: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     counts.index = [labels.place(p) if p != total else p for p in counts.index]
     counts.index.name = labels.column("province")
     return counts
+
+
+def apart_note(n_apart: dict[str, int], labels: Labels) -> str:
+    """'Counted apart, not as development zones: 22 pilot free trade zones, …' ('' if none)."""
+    if not n_apart:
+        return ""
+    sep = "、" if labels.lang == "zh" else ", "
+    parts = [f"{labels.code('zone_types', code)} {n:,}" for code, n in n_apart.items()]
+    return labels.t("counted_apart", kinds=sep.join(parts))
 
 
 def events(ds: Dataset, labels: Labels, today: pd.Timestamp) -> tuple[pd.DataFrame, pd.DataFrame]:

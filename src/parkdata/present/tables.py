@@ -92,7 +92,7 @@ def parks_table(
     out["level_confidence"] = labels.codes("change_confidences", p["level_confidence"])
     for level, first in lv.first_reached(ds).items():
         out[f"first_{level}"] = p["park_id"].map(first).astype("string")
-    out["zone_type"] = labels.codes("zone_types", p["zone_type"])
+    out["zone_type"] = labels.zone_types(p["zone_type"], p["level"])
     if area is not None:
         out[f"{area.name}_km2"] = p["park_id"].map(area).astype("Float64")
     out["leading_industries"] = p["park_id"].map(leading_industries(ds, labels)).astype("string")
@@ -290,7 +290,7 @@ def official_counts_table(rows: pd.DataFrame, ds: Dataset, labels: Labels) -> pd
     explain = rows["difference_en" if labels.lang == "en" else "difference_zh"]
     out = pd.DataFrame(
         {
-            "zone_type": labels.codes("zone_types", rows["zone_type"]),
+            "zone_type": labels.zone_types(rows["zone_type"], rows["level"]),
             "level": labels.codes("levels", rows["level"]),
             "date": rows["date"],
             "official": rows["official"],
@@ -337,7 +337,7 @@ def peers_table(ds: Dataset, peers: pd.DataFrame, labels: Labels) -> pd.DataFram
         {
             "name": peers["park_id"].map(names).astype("string"),
             "level": labels.codes("levels", peers["level"]),
-            "zone_type": labels.codes("zone_types", peers["zone_type"]),
+            "zone_type": labels.zone_types(peers["zone_type"], peers["level"]),
             "city": peers["city"],
             "approved": peers["approved"],
             "approved_area_km2": peers["approved_area_km2"],
