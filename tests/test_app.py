@@ -55,7 +55,7 @@ def test_overview_figures_count_both_origins_and_one_area_scope():
     figures = metrics(at)
     # 7 curated parks + 3 catalogue zones, one of which is the curated Changsha zone: 9
     assert figures["Zones"] == "9"
-    assert figures["National"] == "3" and figures["Provincial"] == "3"
+    assert figures["National development zones"] == "3" and figures["Provincial development zones"] == "3"
     # approved areas only (11.17, 2.105, 39.8 km²): the planned 12.5 and administrative
     # 502.04 km² are other scopes and never mixed in
     assert figures["Median area (km²)"] == "11.17"
@@ -126,8 +126,8 @@ def test_as_of_moves_levels_counts_and_leaves_out_later_zones():
     figures = metrics(at)
     # by 2000: Changsha (1991) and Beijing (1994) national; Linwu founded 1996, provincial only
     # from 2006; Suixi approved 2006 is left out; undated parks stay with their level unknown
-    assert figures["National"] == "2"
-    assert figures["Provincial"] == "0"
+    assert figures["National development zones"] == "2"
+    assert figures["Provincial development zones"] == "0"
     banner = next(
         c for c in texts(at, "caption") if c.startswith(t("as_of_banner", "en", date="2000"))
     )
