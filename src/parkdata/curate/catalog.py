@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from parkdata.curate.catalog_names import Namer, load_suffixes, load_words
+from parkdata.curate.catalog_names import Namer, load_place_names, load_suffixes, load_words
 from parkdata.curate.catalog_places import (
     MUNICIPALITIES,
     Division,
@@ -39,7 +39,13 @@ from parkdata.curate.catalog_places import (
     stem,
 )
 from parkdata.curate.catalog_report import render_report
-from parkdata.curate.places import PREFECTURE_COLUMNS, PROVINCE_COLUMNS, place_rows
+from parkdata.curate.places import (
+    COUNTY_COLUMNS,
+    PREFECTURE_COLUMNS,
+    PROVINCE_COLUMNS,
+    county_rows,
+    place_rows,
+)
 
 PARK_COLUMNS = [
     "park_id", "name_zh", "name_en", "name_en_generated", "short_name_zh", "province", "city",
@@ -205,6 +211,9 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         "changes": data / "level_changes.csv",
         "suffixes": data / "vocab" / "name_suffixes.csv",
         "words": data / "catalog_name_words.csv",
+        "place_names": data / "catalog_place_names.csv",
+        "curated_parks": data / "parks.csv",
+        "national_parks": data / "national" / "parks.csv",
         "provinces": data / "boundaries" / "provinces.geojson",
     }
     for path in paths.values():
@@ -244,7 +253,12 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         gazetteer=gazetteer,
         divisions=divisions,
         check=ProvinceCheck(geojson, divisions),
-        namer=Namer(gazetteer, load_suffixes(paths["suffixes"]), load_words(paths["words"])),
+        namer=Namer(
+            gazetteer,
+            load_suffixes(paths["suffixes"]),
+            load_words(paths["words"]),
+            load_place_names(paths["place_names"]),
+        ),
         paths=paths,
     )
 
@@ -477,15 +491,9 @@ def location_note(zone: Zone, namer: Namer) -> str:
     assert placement is not None and placement.point_division is not None
     point = placement.point_division
     named = placement.division
-    where = namer.place_en(point.name)
-    if placement.precision in ("county_seat", "district") and where.endswith(
-        ("County", "District", "Banner")
-    ):
-        text = f"{where} seat"
-    elif placement.precision == "county_seat":
-        text = f"{where} ({point.name}, a county-level city) seat"
-    elif placement.precision == "district":
-        text = f"{where} ({point.name}) district seat"
+    where = namer.place_en(point.name, point.province)
+    if placement.precision in ("county_seat", "district"):
+        text = f"{namer.county_en(point.name, point.province)[0]} seat"  # Leizhou City seat
     elif placement.precision == "city" and point.level == "province":
         text = f"{where} municipal centre"
     elif placement.precision == "city":
@@ -633,8 +641,18 @@ def build(
     vocab_out.mkdir(parents=True, exist_ok=True)
     write_csv(vocab_out / "provinces.csv", PROVINCE_COLUMNS, provinces)
     write_csv(vocab_out / "prefectures.csv", PREFECTURE_COLUMNS, prefectures)
+    named = [row for key in ("curated_parks", "national_parks")
+             for _, row in read_table(inputs.paths[key])]  # fmt: skip
+    counties = county_rows(inputs.divisions, inputs.namer, [*parks, *named])
+    write_csv(vocab_out / "counties.csv", COUNTY_COLUMNS, counties)
     figures = report_figures(inputs, zones, parks, changes, upgrades, later, term_rows)
-    figures["places"] = {"provinces": len(provinces), "prefectures": len(prefectures)}
+    figures["places"] = {
+        "provinces": len(provinces),
+        "prefectures": len(prefectures),
+        "counties": len(counties),
+        "counties_later": sum(1 for row in counties if not row["adcode"]),
+        "county_basis": dict(Counter(row["basis"] for row in counties)),
+    }
     (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
     return figures
 
