@@ -28,6 +28,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+import pandas as pd
+
 from parkdata.curate.catalog_names import Namer, load_place_names, load_suffixes, load_words
 from parkdata.curate.catalog_places import (
     MUNICIPALITIES,
@@ -39,6 +41,13 @@ from parkdata.curate.catalog_places import (
     stem,
 )
 from parkdata.curate.catalog_report import render_report
+from parkdata.curate.name_checks import (
+    Checker,
+    counties_without_english,
+    place_counts,
+    renamed_not_found,
+    zone_counts,
+)
 from parkdata.curate.places import (
     COUNTY_COLUMNS,
     PREFECTURE_COLUMNS,
@@ -646,6 +655,7 @@ def build(
     counties = county_rows(inputs.divisions, inputs.namer, [*parks, *named])
     write_csv(vocab_out / "counties.csv", COUNTY_COLUMNS, counties)
     figures = report_figures(inputs, zones, parks, changes, upgrades, later, term_rows)
+    figures["names"] = name_figures(inputs, parks, [provinces, prefectures, counties])
     figures["places"] = {
         "provinces": len(provinces),
         "prefectures": len(prefectures),
@@ -655,6 +665,42 @@ def build(
     }
     (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
     return figures
+
+
+def _frame(rows: list[dict[str, str]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows).astype("string")
+    return frame.mask(frame == "")
+
+
+def name_figures(
+    inputs: Inputs, parks: list[dict[str, str]], places: list[list[dict[str, str]]]
+) -> dict[str, object]:
+    """The names a reader would not use (parkdata.curate.name_checks), after this build: in
+    the zone tables (the catalogue's and the curated ones), the place labels, the renamed
+    zones and the zones' counties."""
+    checker = Checker(inputs.namer)
+    curated = [_frame([r for _, r in read_table(inputs.paths[k])])
+               for k in ("curated_parks", "national_parks")]  # fmt: skip
+    zones = [_frame(parks), *curated]
+    provinces, prefectures, counties = (_frame(rows) for rows in places)
+    labels = [
+        (provinces["province"], provinces["name_en"], provinces["province"]),
+        (prefectures["prefecture"], prefectures["name_en"], prefectures["province"]),
+        (counties["county"], counties["name_en"], counties["province"]),
+    ]
+    endings = {s.suffix_zh for s in inputs.namer.suffixes}
+    endings |= {s.short_zh for s in inputs.namer.suffixes}
+    suffixes = tuple((s.suffix_zh, s.short_zh) for s in inputs.namer.suffixes)
+    changes = _frame([r for _, r in inputs.changes])
+    everyone = pd.concat(zones, ignore_index=True)
+    return {
+        "zones": zone_counts(zones, checker, endings),
+        "places": place_counts(labels, checker),
+        "renamed": len(renamed_not_found(everyone, changes, suffixes)),
+        "renamed_zones": int(changes.loc[changes["name_after"].notna(), "park_id"].nunique()),
+        "county": counties_without_english(zones, counties),
+        "county_keys": int(sum(z["county"].notna().sum() for z in zones)),
+    }
 
 
 def report_figures(

@@ -134,7 +134,11 @@ def load_place_names(path: Path) -> list[PlaceName]:
             )
         names.append(
             PlaceName(
-                r["adcode"], r["name_zh"], r["province"], r["name_core_zh"], r["name_en"],
+                r["adcode"],
+                r["name_zh"],
+                r["province"],
+                r["name_core_zh"],
+                r["name_en"],
                 r["basis"],
             )  # fmt: skip
         )
@@ -344,8 +348,9 @@ class Namer:
                 elif length >= 2 and piece in places:
                     # 肃南县 for 肃南裕固族自治县: the name's own 县/市/区/旗 goes with the place
                     admin = text[i + length : i + length + 1]
-                    if admin in ("市", *_SHORT_ADMIN) and piece == stem(places[piece]) != (
-                        places[piece]
+                    if (
+                        admin in ("市", *_SHORT_ADMIN)
+                        and piece == stem(places[piece]) != (places[piece])
                     ):
                         piece += admin
                         length += 1

@@ -74,9 +74,7 @@ def latest(changes: pd.DataFrame, column: str, when: str | pd.Timestamp | None =
     return rows.groupby("park_id", sort=False)[column].last().astype("string")
 
 
-def former_names(
-    changes: pd.DataFrame, names: pd.Series, column: str = "name_after"
-) -> pd.Series:
+def former_names(changes: pd.DataFrame, names: pd.Series, column: str = "name_after") -> pd.Series:
     """park_id -> every name the zone had before its current one, joined by ' / ': its own row's
     name (`names`: park_id -> name_zh, or name_en with column name_en_after, of its park row)
     when a change renamed it, then each of the changes' `column` but the last."""

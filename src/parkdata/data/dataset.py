@@ -246,8 +246,9 @@ def with_levels(
     if "short_name_zh" in out:
         shorter = out.loc[renamed, "name_zh"].map(lambda n: short_name(str(n), forms))
         out.loc[renamed, "short_name_zh"] = shorter.astype("string")
-    for column, own_column, target in (("name_after", "name_zh", "former_names"),
-                                       ("name_en_after", "name_en", "former_names_en")):  # fmt: skip
+    pairs = (("name_after", "name_zh", "former_names"),
+             ("name_en_after", "name_en", "former_names_en"))  # fmt: skip
+    for column, own_column, target in pairs:
         own = pd.Series(dict(zip(parks["park_id"], parks[own_column], strict=True)))
         out[target] = ids.map(ch.former_names(changes, own, column)).astype("string")
     if "short_name_zh" in parks:
@@ -258,8 +259,7 @@ def with_levels(
 def _with_former_short(out: pd.DataFrame, parks: pd.DataFrame) -> pd.Series:
     """former_names and the short name of the park's own row where it is no longer the
     zone's short name (楚雄经开区 of 楚雄高新技术产业开发区)."""
-    own = parks.set_index("park_id")["short_name_zh"].astype("string")
-    old = out["park_id"].map(own).astype("string")
+    old = pd.Series(parks["short_name_zh"].to_numpy(), index=out.index, dtype="string")
     joined = out["former_names"].astype("string")
     gone = old.notna() & joined.notna() & (old != out["short_name_zh"])
     for index in gone[gone].index:

@@ -111,8 +111,11 @@ def text_mask(ds: Dataset, text: str) -> pd.Series:
     """Parks whose Chinese, short, English or former (Chinese, short or English) name contains
     `text`, with the zone-type endings of both shortened alike (case-insensitive, traditional
     characters accepted)."""
-    parks = ds.parks
-    suffixes = name_suffixes(ds)
+    return name_mask(ds.parks, text, name_suffixes(ds))
+
+
+def name_mask(parks: pd.DataFrame, text: str, suffixes: tuple[tuple[str, str], ...]) -> pd.Series:
+    """text_mask over a parks frame, with the name_suffixes pairs given."""
     needle = search_key(text, suffixes)
     if not needle:
         return pd.Series(True, index=parks.index)
