@@ -55,7 +55,8 @@ def test_overview_figures_count_both_origins_and_one_area_scope():
     figures = metrics(at)
     # 7 curated parks + 3 catalogue zones, one of which is the curated Changsha zone: 9
     assert figures["Zones"] == "9"
-    assert figures["National development zones"] == "3" and figures["Provincial development zones"] == "3"
+    assert figures["National development zones"] == "3"
+    assert figures["Provincial development zones"] == "3"
     # approved areas only (11.17, 2.105, 39.8 km²): the planned 12.5 and administrative
     # 502.04 km² are other scopes and never mixed in
     assert figures["Median area (km²)"] == "11.17"

@@ -136,10 +136,11 @@ def test_a_new_year_of_changes_is_one_source_row_and_rows_in_one_csv(tmp_path):
         "湛江遂溪经济开发区",
         "Zhanjiang Suixi Economic Development Zone",
     )
-    assert zone["former_names"] == "广东遂溪经济开发区"  # the old name stays searchable
-    assert list(apply_filters(ds, Filters(text="广东遂溪经济开发区")).parks["park_id"]) == [
-        "s449001"
-    ]
+    # the old names (full, short and English) stay searchable; the short name follows
+    assert zone["former_names"] == "广东遂溪经济开发区 / 遂溪经开区"
+    assert zone["short_name_zh"] == "湛江遂溪经开区"
+    for old in ("广东遂溪经济开发区", "遂溪经开区", zone["former_names_en"]):
+        assert list(apply_filters(ds, Filters(text=old)).parks["park_id"]) == ["s449001"], old
     assert levels.level_at(ds, "2028")["s449001"] == "provincial"
 
 
@@ -292,7 +293,9 @@ def test_a_rename_keeps_the_old_name_searchable(real):
         "楚雄高新技术产业开发区",
         "high_tech_zone",
     )
-    assert chuxiong["former_names"] == "云南楚雄经济开发区"
+    assert chuxiong["former_names"] == "云南楚雄经济开发区 / 楚雄经开区"
+    assert chuxiong["former_names_en"] == "Yunnan Chuxiong Economic Development Zone"
+    assert chuxiong["short_name_zh"] == "楚雄高新区"
 
 
 def test_zones_outside_the_catalogue_are_zones_of_their_own(real):

@@ -28,7 +28,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from parkdata.curate.catalog_names import Namer, load_suffixes, load_words
+import pandas as pd
+
+from parkdata.curate.catalog_names import Namer, load_place_names, load_suffixes, load_words
 from parkdata.curate.catalog_places import (
     MUNICIPALITIES,
     Division,
@@ -39,7 +41,20 @@ from parkdata.curate.catalog_places import (
     stem,
 )
 from parkdata.curate.catalog_report import render_report
-from parkdata.curate.places import PREFECTURE_COLUMNS, PROVINCE_COLUMNS, place_rows
+from parkdata.curate.name_checks import (
+    Checker,
+    counties_without_english,
+    place_counts,
+    renamed_not_found,
+    zone_counts,
+)
+from parkdata.curate.places import (
+    COUNTY_COLUMNS,
+    PREFECTURE_COLUMNS,
+    PROVINCE_COLUMNS,
+    county_rows,
+    place_rows,
+)
 
 PARK_COLUMNS = [
     "park_id", "name_zh", "name_en", "name_en_generated", "short_name_zh", "province", "city",
@@ -206,6 +221,9 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         "changes": data / "level_changes.csv",
         "suffixes": data / "vocab" / "name_suffixes.csv",
         "words": data / "catalog_name_words.csv",
+        "place_names": data / "catalog_place_names.csv",
+        "curated_parks": data / "parks.csv",
+        "national_parks": data / "national" / "parks.csv",
         "provinces": data / "boundaries" / "provinces.geojson",
     }
     for path in paths.values():
@@ -246,7 +264,12 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         gazetteer=gazetteer,
         divisions=divisions,
         check=ProvinceCheck(geojson, divisions),
-        namer=Namer(gazetteer, load_suffixes(paths["suffixes"]), load_words(paths["words"])),
+        namer=Namer(
+            gazetteer,
+            load_suffixes(paths["suffixes"]),
+            load_words(paths["words"]),
+            load_place_names(paths["place_names"]),
+        ),
         paths=paths,
     )
 
@@ -479,15 +502,9 @@ def location_note(zone: Zone, namer: Namer) -> str:
     assert placement is not None and placement.point_division is not None
     point = placement.point_division
     named = placement.division
-    where = namer.place_en(point.name)
-    if placement.precision in ("county_seat", "district") and where.endswith(
-        ("County", "District", "Banner")
-    ):
-        text = f"{where} seat"
-    elif placement.precision == "county_seat":
-        text = f"{where} ({point.name}, a county-level city) seat"
-    elif placement.precision == "district":
-        text = f"{where} ({point.name}) district seat"
+    where = namer.place_en(point.name, point.province)
+    if placement.precision in ("county_seat", "district"):
+        text = f"{namer.county_en(point.name, point.province)[0]} seat"  # Leizhou City seat
     elif placement.precision == "city" and point.level == "province":
         text = f"{where} municipal centre"
     elif placement.precision == "city":
@@ -649,10 +666,57 @@ def build(
     vocab_out.mkdir(parents=True, exist_ok=True)
     write_csv(vocab_out / "provinces.csv", PROVINCE_COLUMNS, provinces)
     write_csv(vocab_out / "prefectures.csv", PREFECTURE_COLUMNS, prefectures)
+    named = [row for key in ("curated_parks", "national_parks")
+             for _, row in read_table(inputs.paths[key])]  # fmt: skip
+    counties = county_rows(inputs.divisions, inputs.namer, [*parks, *named])
+    write_csv(vocab_out / "counties.csv", COUNTY_COLUMNS, counties)
     figures = report_figures(inputs, zones, parks, changes, upgrades, later, term_rows)
-    figures["places"] = {"provinces": len(provinces), "prefectures": len(prefectures)}
+    figures["names"] = name_figures(inputs, parks, [provinces, prefectures, counties])
+    figures["places"] = {
+        "provinces": len(provinces),
+        "prefectures": len(prefectures),
+        "counties": len(counties),
+        "counties_later": sum(1 for row in counties if not row["adcode"]),
+        "county_basis": dict(Counter(row["basis"] for row in counties)),
+    }
     (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
     return figures
+
+
+def _frame(rows: list[dict[str, str]]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows).astype("string")
+    return frame.mask(frame == "")
+
+
+def name_figures(
+    inputs: Inputs, parks: list[dict[str, str]], places: list[list[dict[str, str]]]
+) -> dict[str, object]:
+    """The names a reader would not use (parkdata.curate.name_checks), after this build: in
+    the zone tables (the catalogue's and the curated ones), the place labels, the renamed
+    zones and the zones' counties."""
+    checker = Checker(inputs.namer)
+    curated = [_frame([r for _, r in read_table(inputs.paths[k])])
+               for k in ("curated_parks", "national_parks")]  # fmt: skip
+    zones = [_frame(parks), *curated]
+    provinces, prefectures, counties = (_frame(rows) for rows in places)
+    labels = [
+        (provinces["province"], provinces["name_en"], provinces["province"]),
+        (prefectures["prefecture"], prefectures["name_en"], prefectures["province"]),
+        (counties["county"], counties["name_en"], counties["province"]),
+    ]
+    endings = {s.suffix_zh for s in inputs.namer.suffixes}
+    endings |= {s.short_zh for s in inputs.namer.suffixes}
+    suffixes = tuple((s.suffix_zh, s.short_zh) for s in inputs.namer.suffixes)
+    changes = _frame([r for _, r in inputs.changes])
+    everyone = pd.concat(zones, ignore_index=True)
+    return {
+        "zones": zone_counts(zones, checker, endings),
+        "places": place_counts(labels, checker),
+        "renamed": len(renamed_not_found(everyone, changes, suffixes)),
+        "renamed_zones": int(changes.loc[changes["name_after"].notna(), "park_id"].nunique()),
+        "county": counties_without_english(zones, counties),
+        "county_keys": int(sum(z["county"].notna().sum() for z in zones)),
+    }
 
 
 def report_figures(

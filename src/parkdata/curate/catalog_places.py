@@ -35,9 +35,13 @@ _ETHNIC = (
     "水|东乡|纳西|景颇|柯尔克孜|土|达斡尔|仫佬|羌|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|怒|"
     "乌孜别克|俄罗斯|鄂温克|德昂|保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺|各"
 )
-_STEM = re.compile(
-    rf"^(.{{2,}}?)((?:(?:{_ETHNIC})族?)*自治(?:州|县|旗|区)|地区|林区|特区|新区|矿区|市|县|区|旗|盟|省)$"
+# The division suffix after a name: 自治州/县/旗 with the ethnic groups before it (族 may end
+# the name itself: 鄂温克族自治旗), an ethnic district (管城回族区), 地区, 市, 县 …
+SUFFIX = (
+    rf"(?:(?:{_ETHNIC})族?)*族?自治(?:州|县|旗|区)|(?:(?:{_ETHNIC})族)+区|"
+    r"地区|林区|特区|新区|矿区|市|县|区|旗|盟|省"
 )
+_STEM = re.compile(rf"^(.{{2,}}?)({SUFFIX})$")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # Name beginnings that look like a place of the province but are not: skipped, and matching
 # goes on after them.
@@ -53,9 +57,14 @@ class PlaceError(ValueError):
 
 
 def stem(name: str) -> str:
-    """湖南省 -> 湖南, 汉寿县 -> 汉寿, 湘西土家族苗族自治州 -> 湘西, 鄂伦春自治旗 -> 鄂伦春."""
+    """湖南省 -> 湖南, 汉寿县 -> 汉寿, 湘西土家族苗族自治州 -> 湘西, 鄂伦春自治旗 -> 鄂伦春,
+    鄂温克族自治旗 -> 鄂温克, 管城回族区 -> 管城."""
     match = _STEM.match(name)
-    return match.group(1) if match else name
+    if not match:
+        return name
+    if match.group(2) == "林区" and len(match.group(1)) < 3:
+        return name[:-1]  # 万柏林区 is 万柏林 + 区; 神农架林区 is a forestry district
+    return match.group(1)
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from parkdata.curate.name_checks import (
+    BEFORE,
+    BEFORE_COMMIT,
+    CATEGORIES,
+    PLACE_CATEGORIES,
+    ZONE_CATEGORIES,
+)
+
 NEW_PRECISION = {"province": ("省中心", "Province centre (the provincial capital's point)")}
 NEW_ZONE_TYPES = ("customs_special_zone", "border_cooperation_zone")
 CURATED_SECTORS = {
@@ -67,7 +75,8 @@ def render_report(f: dict[str, Any]) -> str:
         "",
         f"Place vocabularies written to data/vocab/: {f['places']['provinces']} provinces and "
         f"{f['places']['prefectures']} prefectures (with the four municipalities), each with its "
-        "English name and WGS-84 centre.",
+        f"English name and WGS-84 centre, and {f['places']['counties']} counties with their "
+        "English names (counties.csv).",
         "",
         "### Ambiguous place names and the rule taken",
         "",
@@ -159,4 +168,36 @@ def render_report(f: dict[str, Any]) -> str:
         f"used ({len(f['overrides'])}): " + ", ".join(f["overrides"]) + ".",
         "",
     ]
+    out += _names(f["names"], f["places"])
     return "\n".join(out) + "\n"
+
+
+def _names(n: dict[str, Any], places: dict[str, Any]) -> list[str]:
+    """Names a reader would not use (issue 17), by category: before (commit a730368) and after."""
+    before = BEFORE
+    rows: list[tuple[Any, ...]] = []
+    for category in ZONE_CATEGORIES:
+        rows.append((category, f"zone names: {CATEGORIES[category]}",
+                     before["zones"][category], n["zones"][category]))  # fmt: skip
+    for category in PLACE_CATEGORIES:
+        rows.append((category, f"place labels (provinces, prefectures, counties): "
+                     f"{CATEGORIES[category]}", before["places"][category],
+                     n["places"][category]))  # fmt: skip
+    rows.append(("renamed", f"{CATEGORIES['renamed']} (of {n['renamed_zones']} renamed zones)",
+                 before["renamed"], n["renamed"]))  # fmt: skip
+    rows.append(("county", f"{CATEGORIES['county']} (distinct counties of the zones)",
+                 before["county"], n["county"]))  # fmt: skip
+    out = [
+        "## Names a reader would not use (issue 17)",
+        "",
+        f"Counted over the three zone tables (catalog/parks.csv, national/parks.csv, parks.csv) "
+        "and the place vocabularies by parkdata.data.names and parkdata.curate.name_checks "
+        f"(tests/test_names.py); before = commit {BEFORE_COMMIT}. Place labels now include "
+        f"{places['counties']} counties ({places['counties_later']} not in the 2016 codes); "
+        "basis of their English: "
+        + ", ".join(f"{k} {v}" for k, v in sorted(places["county_basis"].items()))
+        + " (reviewed forms: data/catalog_place_names.csv, with sources).",
+        "",
+    ]
+    out += _table(["category", "what", "before", "after"], rows)
+    return out + [""]

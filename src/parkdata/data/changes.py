@@ -74,15 +74,15 @@ def latest(changes: pd.DataFrame, column: str, when: str | pd.Timestamp | None =
     return rows.groupby("park_id", sort=False)[column].last().astype("string")
 
 
-def former_names(changes: pd.DataFrame, names: pd.Series) -> pd.Series:
+def former_names(changes: pd.DataFrame, names: pd.Series, column: str = "name_after") -> pd.Series:
     """park_id -> every name the zone had before its current one, joined by ' / ': its own row's
-    name (`names`: park_id -> name_zh of its park row) when a change renamed it, then each
-    name_after but the last."""
+    name (`names`: park_id -> name_zh, or name_en with column name_en_after, of its park row)
+    when a change renamed it, then each of the changes' `column` but the last."""
     rows = ordered(changes)
-    rows = rows[rows["name_after"].notna()]
+    rows = rows[rows[column].notna()]
     out: dict[str, str] = {}
     for park_id, group in rows.groupby("park_id", sort=False):
-        seen = [str(names.get(park_id, "")), *group["name_after"].astype(str)]
+        seen = [str(names.get(park_id, "")), *group[column].astype(str)]
         current = seen[-1]
         earlier = [n for n in dict.fromkeys(seen[:-1]) if n and n != current]
         if earlier:

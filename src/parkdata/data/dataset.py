@@ -190,7 +190,7 @@ def combine(parts: dict[str, Dataset]) -> Dataset:
     if len(links) and len(changes):
         moved = changes["park_id"].map(links)
         changes = changes.assign(park_id=moved.fillna(changes["park_id"]).astype("string"))
-    combined["parks"] = with_levels(combined["parks"], changes)
+    combined["parks"] = with_levels(combined["parks"], changes, short_forms(first.vocab))
     return Dataset(
         sources=first.sources,
         vocab=first.vocab,
@@ -219,10 +219,31 @@ def with_catalog_points(parks: pd.DataFrame, catalog: pd.DataFrame) -> pd.DataFr
     return out
 
 
-def with_levels(parks: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
+def short_forms(vocab: Vocabularies) -> tuple[tuple[str, str], ...]:
+    """(suffix_zh, short_zh) of the name_suffixes vocabulary, longest first."""
+    if "name_suffixes" not in vocab:
+        return ()
+    frame = vocab["name_suffixes"].frame
+    pairs = zip(frame["suffix_zh"].astype(str), frame["short_zh"].astype(str), strict=True)
+    return tuple(sorted(pairs, key=lambda pair: -len(pair[0])))
+
+
+def short_name(name: str, forms: tuple[tuple[str, str], ...]) -> str:
+    """The short form of a zone's name: its type's ending abbreviated (楚雄高新技术产业开发区 ->
+    楚雄高新区), as the catalogue build writes short_name_zh."""
+    for suffix, short in forms:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)] + short
+    return name
+
+
+def with_levels(
+    parks: pd.DataFrame, changes: pd.DataFrame, forms: tuple[tuple[str, str], ...] = ()
+) -> pd.DataFrame:
     """`parks` with their newest level (parkdata.data.changes.STATE_COLUMNS; 'unknown' where
-    no change names the zone), and the name and type the latest change gives them; the names
-    they had before in `former_names`."""
+    no change names the zone), and the name and type the latest change gives them (and the
+    short form of that name: `forms`, see short_forms); every name they had before in
+    `former_names` (Chinese, full and short) and `former_names_en`, so search finds them."""
     out = parks.drop(columns=[c for c in ch.STATE_COLUMNS if c in parks])
     if changes.empty:
         state = pd.DataFrame(columns=ch.STATE_COLUMNS, dtype="string")
@@ -233,16 +254,38 @@ def with_levels(parks: pd.DataFrame, changes: pd.DataFrame) -> pd.DataFrame:
         out[column] = pd.Series(state[column].to_numpy(), index=out.index, dtype="string")
     out["level"] = out["level"].fillna(LEVEL_UNKNOWN)
     if changes.empty:
-        out["former_names"] = pd.Series(pd.NA, index=out.index, dtype="string")
+        for column in ("former_names", "former_names_en"):
+            out[column] = pd.Series(pd.NA, index=out.index, dtype="string")
         return out
     ids = out["park_id"]
     for column, target in (("name_after", "name_zh"), ("name_en_after", "name_en"),
                            ("zone_type_after", "zone_type")):  # fmt: skip
         newer = ids.map(ch.latest(changes, column)).astype("string")
         out[target] = newer.fillna(out[target].astype("string"))
-    own = dict(zip(parks["park_id"], parks["name_zh"], strict=True))
-    out["former_names"] = ids.map(ch.former_names(changes, pd.Series(own))).astype("string")
+    renamed = ids.map(ch.latest(changes, "name_after")).notna().to_numpy()
+    if "short_name_zh" in out:
+        shorter = out.loc[renamed, "name_zh"].map(lambda n: short_name(str(n), forms))
+        out.loc[renamed, "short_name_zh"] = shorter.astype("string")
+    pairs = (("name_after", "name_zh", "former_names"),
+             ("name_en_after", "name_en", "former_names_en"))  # fmt: skip
+    for column, own_column, target in pairs:
+        own = pd.Series(dict(zip(parks["park_id"], parks[own_column], strict=True)))
+        out[target] = ids.map(ch.former_names(changes, own, column)).astype("string")
+    if "short_name_zh" in parks:
+        out["former_names"] = _with_former_short(out, parks)
     return out
+
+
+def _with_former_short(out: pd.DataFrame, parks: pd.DataFrame) -> pd.Series:
+    """former_names and the short name of the park's own row where it is no longer the
+    zone's short name (楚雄经开区 of 楚雄高新技术产业开发区)."""
+    old = pd.Series(parks["short_name_zh"].to_numpy(), index=out.index, dtype="string")
+    joined = out["former_names"].astype("string")
+    gone = old.notna() & joined.notna() & (old != out["short_name_zh"])
+    for index in gone[gone].index:
+        if old[index] not in str(joined[index]).split(" / "):
+            joined[index] = f"{joined[index]} / {old[index]}"
+    return joined
 
 
 def read_frames(package_dir: Path | str = DATA_DIR) -> Dataset:

@@ -12,6 +12,7 @@ import pandas as pd
 import shapely
 
 from parkdata.data import changes as ch
+from parkdata.data import names
 from parkdata.data.boundaries import load_boundaries, province_shapes
 from parkdata.data.dataset import (
     ZONE_TABLES,
@@ -481,6 +482,43 @@ def titles_are_simplified(ds: Dataset) -> list[Problem]:
     ]
 
 
+NAME_PROBLEMS = {
+    "doubled": ("name_en", "a word is doubled in the English name"),
+    "stray": ("name_en", "Chinese characters or unbalanced brackets in the English name"),
+    "landscape": ("name_en", "an island or bay left in pinyin: write Island or Bay after a "
+                  "name of two or more syllables (Changxing Island)"),
+    "short": ("short_name_zh", "the short name is only a zone-type ending: keep its place"),
+}  # fmt: skip
+
+
+def names_read_well(ds: Dataset) -> list[Problem]:
+    """Names a reader would use (parkdata.data.names): no doubled word, stray Chinese or
+    bracket, island or bay in pinyin in the English name; a short name with its place; a county
+    the counties vocabulary gives an English name."""
+    parks = ds.parks
+    endings: set[str] = set()
+    if "name_suffixes" in ds.vocab:
+        frame = ds.vocab["name_suffixes"].frame
+        endings = set(frame["suffix_zh"].dropna()) | set(frame["short_zh"].dropna())
+    problems = []
+    for category, mask in names.name_defects(parks, endings).items():
+        column, message = NAME_PROBLEMS[category]
+        problems += [
+            Problem("parks.csv", row, column, f"{message}: {r[column]!r}")
+            for row, r in _rows(parks, mask)
+        ]
+    if "counties" in ds.vocab:
+        known = set(ds.vocab["counties"].column("name_en"))
+        keys = names.county_keys(parks)
+        problems += [
+            Problem("parks.csv", row, "county",
+                    f"no English name for {r['county']!r} of {r['city'] or r['province']!r} in "
+                    "vocab/counties.csv (make catalog adds a county the zone tables name)")
+            for row, r in _rows(parks, keys.notna() & ~keys.isin(list(known)))
+        ]  # fmt: skip
+    return problems
+
+
 def facts_name_a_park(ds: Dataset) -> list[Problem]:
     """A fact's park_id is a park of its own table set (the curated facts name curated parks,
     the catalogue's its zones)."""
@@ -774,6 +812,7 @@ RULES = (
     titles_are_simplified,
     facts_name_a_park,
     descriptions_en_have_no_chinese,
+    names_read_well,
 )
 
 

@@ -33,7 +33,7 @@ from parkdata.model import levels as lv
 
 MAX_TEXT = 80  # characters kept from a search
 GROUP_BY = ("province", "city", "zone_type")  # how Compare groups parks
-NAME_COLUMNS = ("name_zh", "short_name_zh", "name_en", "former_names")
+NAME_COLUMNS = ("name_zh", "short_name_zh", "name_en", "former_names", "former_names_en")
 # The filters that choose among values: (Filters field, UI label key, vocabulary of its codes;
 # None: a place, shown by its name). The sidebar draws them, exports describe them.
 CHOICES = (
@@ -108,10 +108,14 @@ def name_suffixes(ds: Dataset) -> tuple[tuple[str, str], ...]:
 
 
 def text_mask(ds: Dataset, text: str) -> pd.Series:
-    """Parks whose Chinese, short, English or former name contains `text`, with the zone-type
-    endings of both shortened alike (case-insensitive, traditional characters accepted)."""
-    parks = ds.parks
-    suffixes = name_suffixes(ds)
+    """Parks whose Chinese, short, English or former (Chinese, short or English) name contains
+    `text`, with the zone-type endings of both shortened alike (case-insensitive, traditional
+    characters accepted)."""
+    return name_mask(ds.parks, text, name_suffixes(ds))
+
+
+def name_mask(parks: pd.DataFrame, text: str, suffixes: tuple[tuple[str, str], ...]) -> pd.Series:
+    """text_mask over a parks frame, with the name_suffixes pairs given."""
     needle = search_key(text, suffixes)
     if not needle:
         return pd.Series(True, index=parks.index)
@@ -121,7 +125,7 @@ def text_mask(ds: Dataset, text: str) -> pd.Series:
         if col not in parks:
             continue
         hay = parks[col].astype("string").str.casefold()
-        if col != "name_en":
+        if not col.startswith(("name_en", "former_names_en")):
             hay = hay.str.replace(pattern, lambda m: mapping[m.group(0)], regex=True)
         mask |= hay.str.contains(needle, regex=False).fillna(False).astype(bool)
     return mask

@@ -13,6 +13,8 @@ from parkdata.data.schema import LEVEL_NATIONAL
 from parkdata.data.vocab import Vocabularies
 from parkdata.present import i18n
 
+PLACE_VOCABULARIES = ("provinces", "prefectures", "counties")
+
 
 @dataclass(frozen=True, eq=False)
 class Labels:
@@ -82,14 +84,43 @@ class Labels:
 
     # -- places
     def place_en(self, name: object) -> str | None:
-        """English name of a province or prefecture; None when the vocabularies lack one."""
+        """English name of a province, a prefecture or a county keyed by its prefecture
+        (湛江市廉江市 -> Lianjiang City; a list 湛江市霞山区、赤坎区 -> Xiashan District,
+        Chikan District); None when the vocabularies lack one."""
         if not isinstance(name, str):
             return None
-        for vocabulary in ("provinces", "prefectures"):
+        for vocabulary in PLACE_VOCABULARIES:
+            if vocabulary not in self.vocab:
+                continue
             english = self.vocab[vocabulary].column("name_en").get(name)
             if isinstance(english, str) and english:
                 return english
+        if "、" in name:
+            return self._places_en(name.split("、"))
         return None
+
+    def _places_en(self, parts: list[str]) -> str | None:
+        """'湛江市霞山区', '赤坎区' -> the counties of one prefecture, the first naming it."""
+        first = self.county_place(parts[0])
+        if first is None:
+            return None
+        names = [self.place_en(parts[0])] + [self.place_en(first[0] + p) for p in parts[1:]]
+        return ", ".join(n for n in names if n) if all(names) else None
+
+    def county_place(self, key: str) -> tuple[str, str] | None:
+        """(prefecture, county) of a counties key; None when the vocabulary lacks it."""
+        if "counties" not in self.vocab:
+            return None
+        county = self.vocab["counties"].column("county").get(key)
+        if not isinstance(county, str):
+            return None
+        return key[: -len(county)], county
+
+    def counties_en(self, frame: pd.DataFrame) -> pd.Series:
+        """English name of each row's county (by its city, else its province, and county)."""
+        key = frame["city"].astype("string").fillna(frame["province"].astype("string"))
+        key = key + frame["county"].astype("string")
+        return key.map(self.place_en, na_action="ignore").astype("string")
 
     def place(self, name: object) -> str:
         """'湖南省' in zh, 'Hunan (湖南省)' in en; '' for missing."""

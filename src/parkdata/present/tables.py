@@ -39,7 +39,8 @@ def with_citation(frame: pd.DataFrame, ids: pd.Series, ds: Dataset, prefix: str 
 
 
 def with_places(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """In English: `province_en` / `city_en` beside the Chinese columns (kept)."""
+    """In English: `province_en` / `city_en` / `county_en` beside the Chinese columns (kept;
+    a county by its city and name, data/vocab/counties.csv)."""
     if labels.lang != "en":
         return frame
     out = frame.copy()
@@ -47,6 +48,8 @@ def with_places(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
         if col in out:
             english = out[col].map(labels.place_en, na_action="ignore").astype("string")
             out.insert(out.columns.get_loc(col) + 1, f"{col}_en", english)
+    if {"province", "city", "county"} <= set(out.columns):
+        out.insert(out.columns.get_loc("county") + 1, "county_en", labels.counties_en(out))
     return out
 
 

@@ -115,7 +115,7 @@ PARKS: list[dict] = [
         "park_id": "zj-etdz",
         "name_zh": "湛江经济技术开发区",
         "name_en": "Zhanjiang ETDZ",
-        "short_name_zh": "经开区",
+        "short_name_zh": "湛江经开区",
         "province": "广东省",
         "city": "湛江市",
         "lat": 21.2454,
