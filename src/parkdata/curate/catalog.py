@@ -30,14 +30,18 @@ from pathlib import Path
 
 import pandas as pd
 
+from parkdata.curate import place_check, seats
 from parkdata.curate.catalog_names import Namer, load_place_names, load_suffixes, load_words
 from parkdata.curate.catalog_places import (
     MUNICIPALITIES,
+    RULES,
     Division,
     Gazetteer,
+    PlaceError,
     Placement,
     ProvinceCheck,
     load_divisions,
+    load_place_words,
     stem,
 )
 from parkdata.curate.catalog_report import render_report
@@ -224,13 +228,20 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         "place_names": data / "catalog_place_names.csv",
         "curated_parks": data / "parks.csv",
         "national_parks": data / "national" / "parks.csv",
+        "place_words": data / "catalog_place_words.csv",
         "provinces": data / "boundaries" / "provinces.geojson",
     }
     for path in paths.values():
         if not path.exists():
             raise CatalogError(f"{path}: file not found")
     divisions = load_divisions(paths["adcode"])
-    gazetteer = Gazetteer(divisions)
+    suffixes = load_suffixes(paths["suffixes"])
+    try:
+        place_words = load_place_words(paths["place_words"], divisions)
+    except PlaceError as error:
+        raise CatalogError(str(error)) from error
+    zone_words = [s.suffix_zh for s in suffixes] + [s.short_zh for s in suffixes]
+    gazetteer = Gazetteer(divisions, place_words, zone_words)
     geojson = json.loads(paths["provinces"].read_text(encoding="utf-8"))
     sources = {row["source_id"]: row for _, row in read_table(paths["sources"])}
     for needed in (CATALOG_SOURCE, ADCODE_SOURCE, GBT_SOURCE):
@@ -265,10 +276,7 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         divisions=divisions,
         check=ProvinceCheck(geojson, divisions),
         namer=Namer(
-            gazetteer,
-            load_suffixes(paths["suffixes"]),
-            load_words(paths["words"]),
-            load_place_names(paths["place_names"]),
+            gazetteer, suffixes, load_words(paths["words"]), load_place_names(paths["place_names"])
         ),
         paths=paths,
     )
@@ -497,6 +505,28 @@ def write_csv(path: Path, columns: list[str], rows: list[dict[str, str]]) -> Non
     path.write_bytes(buffer.getvalue().encode("utf-8"))
 
 
+def _rule_note(placement: Placement, province: str) -> str:
+    """Why the place is not the name's first word, where it is not."""
+    named = placement.division
+    if named is None:
+        return ""
+    if placement.rule == "host" and placement.host is not None:
+        host = placement.host
+        return (
+            f". {host.word_zh} is an enclave: placed at its host {named.name}, not its partner "
+            f"({host.note}; {host.source_url})"
+        )
+    text = ""
+    if placement.skipped:
+        words = "、".join(placement.skipped)
+        text += f". The name's leading {words} is not a place of {province}: placed by what follows"
+    if placement.rule == "later":
+        text += f". The name gives {named.name} after its prefecture"
+    elif placement.rule == "sub_park":
+        text += f". A sub-park named after {named.name} ({placement.sub_park}): placed at its seat"
+    return text
+
+
 def location_note(zone: Zone, namer: Namer) -> str:
     placement = zone.placement
     assert placement is not None and placement.point_division is not None
@@ -516,6 +546,7 @@ def location_note(zone: Zone, namer: Namer) -> str:
         text += f". The name gives {named.name}, which has no centre point in the adcode table"
     elif named is None and placement.precision == "province":
         text += ". The name gives no place below the province"
+    text += _rule_note(placement, zone.row["province"])
     if placement.ambiguous:
         text += f". Place in the name: {placement.ambiguous}"
     return text + "."
@@ -624,7 +655,7 @@ def build(
                 "name_en": inputs.namer.english(zone.name_zh, row["province"]),
                 "name_en_generated": "true",
                 "short_name_zh": inputs.namer.short(
-                    zone.name_zh, placement.province_prefix, bool(placement.matched)
+                    zone.name_zh, placement.province_prefix, placement.place_at_start
                 ),
                 "province": row["province"],
                 "city": placement.city
@@ -679,6 +710,7 @@ def build(
         "counties_later": sum(1 for row in counties if not row["adcode"]),
         "county_basis": dict(Counter(row["basis"] for row in counties)),
     }
+    figures["placement"] = placement_figures(inputs, zones, parks, data)
     (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
     return figures
 
@@ -751,6 +783,7 @@ def report_figures(
     province_only = [
         (z.row["code"], z.name_zh) for z in zones
         if z.placement is not None and z.placement.precision == "province"
+        and z.placement.division is None
     ]  # fmt: skip
     methods = Counter(inputs.check.method(z.row["province"]) for z in zones)
     return {
@@ -782,6 +815,29 @@ def report_figures(
         "type_counts": dict(Counter(p["zone_type"] for p in parks)),
         "municipal": sum(1 for z in zones if z.row["province"] in MUNICIPALITIES),
         "new_sectors": sorted(inputs.sectors),
+    }
+
+
+def placement_figures(
+    inputs: Inputs, zones: list[Zone], parks: list[dict[str, str]], data: Path
+) -> dict[str, object]:
+    """Where zones are put: the zones each rule beyond the name's first word placed, the checks
+    of parkdata.curate.place_check on the catalogue (and on the other origins' parks, which the
+    map draws with it), the stacks of zones on one point, and the curated parks' seats."""
+    national = [row for _, row in read_table(data / "national" / "parks.csv")]
+    curated = [row for _, row in read_table(data / "parks.csv")]
+    by_rule: dict[str, list[tuple[str, str, str]]] = {rule: [] for rule in RULES if rule != "start"}
+    for zone in zones:
+        placement = zone.placement
+        if placement is None or placement.division is None or placement.rule == "start":
+            continue
+        by_rule[placement.rule].append((zone.row["code"], zone.name_zh, placement.division.name))
+    gazetteer = inputs.gazetteer
+    return {
+        "rules": by_rule,
+        "summary": place_check.summary(parks, national, curated, gazetteer),
+        "reach": place_check.reach_problems(parks + national + curated, gazetteer),
+        "seats": seats.seat_figures(curated),
     }
 
 

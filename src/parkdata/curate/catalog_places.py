@@ -3,17 +3,26 @@ match of a zone's name against it, and the WGS-84 point of the place found.
 
 The rules (documented in data/catalog/REPORT.md):
 - the province prefix of a name (湖南, 湖南省, 内蒙古 …) is dropped before matching;
-- a place is matched only at the start of what remains, longest key first; a key is a
-  division's full name (汉寿县) or its stem (汉寿), a stem of one character never counts alone;
+- words at the start that are not places of the province are skipped, and matching goes on
+  after them: another province's name (北京和田: 北京 gives the aid, 和田 is the place), the
+  words of data/catalog_place_words.csv of kind not_place (兵团, 第七师, 中哈, 京南, 红旗渠 …),
+  dashes and brackets (中德（沈阳）);
+- a name beginning with an enclave's pair of places (成都—阿坝, 江阴—靖江) is placed at its host,
+  the division the enclave lies in, from the same table (kind host, with a note and a source);
+- a place is matched at the start of what remains, longest key first; a key is a division's
+  full name (汉寿县) or its stem (汉寿), a stem of one character never counts alone;
 - a stem shared by a prefecture and a county (湘潭市 / 湘潭县) means the prefecture: the county
   is left empty (a name that means the county writes 湘潭县 in full);
 - a stem shared by counties of different prefectures (鼓楼区 in 南京 and 徐州), with no
   prefecture before it, gives no place: ambiguous, recorded;
-- after a prefecture, one county of that prefecture may follow (湖南衡阳西渡 -> only 衡阳);
+- after a prefecture, one county of that prefecture may follow (湖南衡阳西渡 -> only 衡阳), also
+  after words that are not places (延安市中国洛川 -> 洛川县);
+- a sub-park named after a division, after its parent zone's name (张江高新区徐汇园 -> 徐汇区,
+  海东工业园区乐都工业园 -> 乐都区, 成都高新综合保税区及双流园区 -> 双流区), is placed there when
+  the name gives nothing finer: the division follows a zone-type word (data/vocab/
+  name_suffixes.csv, full or short) and lies in the place named before it, if any;
 - a name that gives nothing after a province prefix that is also a prefecture's stem
-  (吉林经济技术开发区) means that prefecture;
-- a few name beginnings that look like places but are not (NOT_PLACES: 红旗渠, 杭州湾) are
-  skipped.
+  (吉林经济技术开发区) means that prefecture.
 """
 
 from __future__ import annotations
@@ -21,6 +30,7 @@ from __future__ import annotations
 import csv
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,11 +55,18 @@ _STEM = re.compile(rf"^(.{{2,}}?)({SUFFIX})$")
 MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
 # Name beginnings that look like a place of the province but are not: skipped, and matching
 # goes on after them.
-NOT_PLACES = {
-    "红旗渠": "the Red Flag Canal (in 林州, 安阳), not 新乡's 红旗区",
-    "杭州湾": "Hangzhou Bay, not the city of Hangzhou (杭州湾上虞 lies in 绍兴)",
-}
 NOT_PROVINCES = ("台湾省", "香港特别行政区", "澳门特别行政区")  # in the table, not in the catalogue
+SEPARATORS = "—–－-·、（）()及"  # skipped between the places of a name's leading run
+WORD_COLUMNS = ["word_zh", "province", "kind", "adcode", "division", "note", "source_url"]
+WORD_KINDS = ("not_place", "host")
+# How a zone was placed (Placement.rule), in the order the report lists them.
+RULES = {
+    "start": "the place at the start of the name (after the province)",
+    "after_word": "the place after words that are not places of the province",
+    "later": "a county after the prefecture, past words that are not places",
+    "sub_park": "a sub-park named after a division, after its parent zone's name",
+    "host": "an enclave's host (data/catalog_place_words.csv)",
+}
 
 
 class PlaceError(ValueError):
@@ -58,13 +75,17 @@ class PlaceError(ValueError):
 
 def stem(name: str) -> str:
     """湖南省 -> 湖南, 汉寿县 -> 汉寿, 湘西土家族苗族自治州 -> 湘西, 鄂伦春自治旗 -> 鄂伦春,
-    鄂温克族自治旗 -> 鄂温克, 管城回族区 -> 管城."""
+    鄂温克族自治旗 -> 鄂温克, 管城回族区 -> 管城, 东乡族自治县 -> 东乡 (a county named after its
+    people)."""
     match = _STEM.match(name)
     if not match:
         return name
     if match.group(2) == "林区" and len(match.group(1)) < 3:
         return name[:-1]  # 万柏林区 is 万柏林 + 区; 神农架林区 is a forestry district
-    return match.group(1)
+    base = match.group(1)
+    if base.endswith("族") and re.fullmatch(f"(?:{_ETHNIC})", base[:-1]):
+        return base[:-1]
+    return base
 
 
 @dataclass(frozen=True)
@@ -97,6 +118,31 @@ class Placement:
     matched: list[str] = field(default_factory=list)  # the name's text consumed as places
     ambiguous: str = ""  # why a place was not taken
     province_prefix: str = ""
+    rule: str = "start"  # which rule gave the place (RULES)
+    skipped: list[str] = field(default_factory=list)  # words at the start that are not places
+    host: PlaceWord | None = None  # the enclave's row, for rule host
+    sub_park: str = ""  # the sub-park's part of the name, for rule sub_park
+
+    @property
+    def place_at_start(self) -> bool:
+        """Whether the name begins (after its province) with a place: its short form then
+        drops the province (湖南汉寿… -> 汉寿…), else keeps its stem (新疆生产建设兵团…)."""
+        if not self.matched or self.skipped:
+            return False
+        return self.rule != "sub_park" or len(self.matched) > 1
+
+
+@dataclass(frozen=True)
+class PlaceWord:
+    """A row of data/catalog_place_words.csv: a word that is not a place of the province
+    (not_place), or an enclave's pair of places and its host division (host)."""
+
+    word_zh: str
+    province: str  # '' for every province
+    kind: str
+    division: Division | None  # the host
+    note: str
+    source_url: str
 
 
 def _float(text: str) -> float | None:
@@ -141,10 +187,69 @@ def to_wgs84(lat_gcj: float, lon_gcj: float) -> tuple[float, float]:
     return round(lat, 6), round(lon, 6)
 
 
-class Gazetteer:
-    """The divisions of each province, indexed by full name and stem."""
+def load_place_words(path: Path, divisions: list[Division]) -> list[PlaceWord]:
+    """data/catalog_place_words.csv, checked: a known kind and province, a host's adcode in the
+    division table under the name written beside it, a note for every row and a source for
+    every host."""
+    by_adcode = {d.adcode: d for d in divisions}
+    provinces = {d.name for d in divisions if d.level == "province"}
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != WORD_COLUMNS:
+            raise PlaceError(f"{path}: header must be {','.join(WORD_COLUMNS)}")
+        rows = list(reader)
+    words, seen = [], set()
+    for line, row in enumerate(rows, start=2):
+        where = f"{path} line {line}"
+        if row["kind"] not in WORD_KINDS:
+            raise PlaceError(f"{where} column kind: '{row['kind']}' is not one of {WORD_KINDS}")
+        if row["province"] and row["province"] not in provinces:
+            raise PlaceError(f"{where} column province: '{row['province']}' is not a province")
+        if (row["word_zh"], row["province"]) in seen:
+            raise PlaceError(f"{where} column word_zh: '{row['word_zh']}' is listed twice")
+        seen.add((row["word_zh"], row["province"]))
+        if not row["note"].strip():
+            raise PlaceError(f"{where} column note: every row says why")
+        division = None
+        if row["kind"] == "host":
+            division = by_adcode.get(row["adcode"])
+            if division is None or division.name != row["division"]:
+                raise PlaceError(
+                    f"{where} column adcode: '{row['adcode']}' is not {row['division']} in the "
+                    "division table"
+                )
+            if division.province != row["province"]:
+                raise PlaceError(
+                    f"{where} column adcode: {division.name} is not in {row['province']}"
+                )
+            if not row["source_url"].startswith(("http://", "https://")):
+                raise PlaceError(f"{where} column source_url: a host needs its source")
+        elif row["adcode"] or row["division"]:
+            raise PlaceError(f"{where} column adcode: only a host names a division")
+        words.append(
+            PlaceWord(
+                row["word_zh"],
+                row["province"],
+                row["kind"],
+                division,
+                row["note"],
+                row["source_url"],
+            )  # fmt: skip
+        )
+    return words
 
-    def __init__(self, divisions: list[Division]):
+
+class Gazetteer:
+    """The divisions of each province, indexed by full name and stem; the words that are not
+    places and the enclaves' hosts (data/catalog_place_words.csv); the zone-type words after
+    which a sub-park's place may follow (data/vocab/name_suffixes.csv)."""
+
+    def __init__(
+        self,
+        divisions: list[Division],
+        words: Sequence[PlaceWord] = (),
+        zone_words: Sequence[str] = (),
+    ):
         self.provinces = {d.name: d for d in divisions if d.level == "province"}
         self.by_adcode = {d.adcode: d for d in divisions}
         self.keys: dict[str, dict[str, list[Division]]] = {}
@@ -159,6 +264,13 @@ class Gazetteer:
             province: sorted({len(k) for k in index}, reverse=True)
             for province, index in self.keys.items()
         }
+        self.words = sorted(words, key=lambda w: -len(w.word_zh))
+        self.zone_words = tuple(sorted(set(zone_words), key=len, reverse=True))
+        self.province_words = sorted(
+            {w for name in self.provinces for w in (name, stem(name)) if len(w) >= 2},
+            key=len,
+            reverse=True,
+        )
 
     def province_names(self) -> list[str]:
         return sorted(n for n in self.provinces if n not in NOT_PROVINCES)
@@ -187,18 +299,69 @@ class Gazetteer:
                 return prefix
         return ""
 
+    def word_at(self, province: str, text: str, kind: str) -> PlaceWord | None:
+        """The longest word of the table of that kind (of the province, or of every province)
+        at the start of `text`."""
+        for word in self.words:
+            if (
+                word.kind == kind
+                and word.province in ("", province)
+                and text.startswith(word.word_zh)
+            ):
+                return word
+        return None
+
+    def skip_words(self, province: str, text: str, start: bool) -> tuple[str, list[str]]:
+        """`text` after the words at its start that are not places of the province: words of
+        kind not_place, separators, and (at the start of a name only) another province's name
+        that is not also a key of this province (北京和田; but 海南 is a prefecture of 青海)."""
+        skipped: list[str] = []
+        while text:
+            word = self.word_at(province, text, "not_place")
+            other = ""
+            if start and word is None:
+                other = next((p for p in self.province_words if text.startswith(p)), "")
+                key, _ = self.prefix_candidates(province, text)
+                if other and (len(key) >= len(other) or province.startswith(other)):
+                    other = ""
+            if word is not None:
+                skipped.append(word.word_zh)
+                text = text[len(word.word_zh) :]
+            elif other:
+                skipped.append(other)
+                text = text[len(other) :]
+            elif text[0] in SEPARATORS:
+                text = text[1:]
+            else:
+                break
+        return text, skipped
+
     def locate(self, name: str, province: str) -> Placement:
         """The places a zone's name gives, by the rules in the module docstring."""
+        placement = self._locate(name, province)
+        if placement.rule == "start" and placement.skipped and placement.division is not None:
+            placement.rule = "after_word"
+        return placement
+
+    def _locate(self, name: str, province: str) -> Placement:
         placement = Placement()
-        main = re.sub(r"（[^）]*）|\([^)]*\)", "", name)
-        prefix = self.strip_province(province, main)
+        prefix = self.strip_province(province, re.sub(r"（[^）]*）|\([^)]*\)", "", name))
         placement.province_prefix = prefix
-        rest = main[len(prefix) :]
-        for word in NOT_PLACES:
-            if rest.startswith(word):
-                rest = rest[len(word) :]
+        rest, skipped = self.skip_words(province, name[len(prefix) :], start=True)
+        placement.skipped = skipped
+        # A bracket right after the skipped words holds the place (中德（沈阳）…); any other is
+        # left out, as it always was.
+        rest = re.sub(r"（[^）]*）|\([^)]*\)", "", rest)
+        host = self.word_at(province, rest, "host")
+        if host is not None and host.division is not None:
+            placement.matched.append(host.word_zh)
+            placement.rule, placement.host = "host", host
+            county = host.division if host.division.level == "county" else None
+            city = self._prefecture_of(county) if county is not None else host.division
+            self._set(placement, province, city, county=county)
+            return placement
         key, found = self.prefix_candidates(province, rest)
-        if not found and prefix:
+        if not found and prefix and not skipped:
             # 吉林经济技术开发区: the province's stem is also a prefecture's stem.
             same = [
                 d for d in self.keys.get(province, {}).get(stem(province), []) if d.level == "city"
@@ -208,7 +371,7 @@ class Gazetteer:
                 self._set(placement, province, same[0], county=None)
                 return placement
         if not found:
-            return self._finish(placement, province)
+            return self._sub_park(placement, province, rest, within=None)
         cities = [d for d in found if d.level == "city"]
         if cities:
             if len(cities) > 1:
@@ -223,12 +386,18 @@ class Gazetteer:
             placement.matched.append(key)
             rest = rest[len(key) :]
             key2, counties = self.prefix_candidates(province, rest, within=city.name)
+            if len(counties) != 1:
+                later, _ = self.skip_words(province, rest, start=False)
+                key2, counties = self.prefix_candidates(province, later, within=city.name)
+                if len(counties) == 1 and later != rest:
+                    placement.rule = "later"
+                    rest = later
             if len(counties) == 1:
                 placement.matched.append(key2)
                 self._set(placement, province, city, county=counties[0])
-            else:
-                self._set(placement, province, city, county=None)
-            return placement
+                return placement
+            self._set(placement, province, city, county=None)
+            return self._sub_park(placement, province, rest, within=city)
         if len(found) == 1:
             placement.matched.append(key)
             self._set(placement, province, self._prefecture_of(found[0]), county=found[0])
@@ -241,6 +410,35 @@ class Gazetteer:
             self._set(placement, province, self._prefecture_of(found[0]), county=None)
             return placement
         placement.ambiguous = f"{key} names {names}: no single place"
+        return self._finish(placement, province)
+
+    def _sub_park(
+        self, placement: Placement, province: str, rest: str, within: Division | None
+    ) -> Placement:
+        """A sub-park named after a division: after the first zone-type word of `rest`, each
+        part (split at 及 and 、) may begin with a division, a county of `within` if a
+        prefecture was named (or of the municipality), else one division of the province."""
+        if within is None and province in MUNICIPALITIES:
+            within = self.provinces[province]
+        found_at = [(rest.find(w), w) for w in self.zone_words if w in rest]
+        if not found_at:
+            return self._finish(placement, province)
+        index, word = min(found_at, key=lambda item: (item[0], -len(item[1])))
+        for part in re.split("[及、]", rest[index + len(word) :]):
+            part, _ = self.skip_words(province, part, start=False)
+            key, found = self.prefix_candidates(province, part)
+            if within is not None:
+                found = [d for d in found if d.level == "county" and d.prefecture in (within.name,)]
+            if len(found) != 1:
+                continue
+            division = found[0]
+            placement.matched.append(key)
+            placement.rule, placement.sub_park = "sub_park", part
+            if division.level == "city":
+                self._set(placement, province, division, county=None)
+            else:
+                self._set(placement, province, self._prefecture_of(division), county=division)
+            return placement
         return self._finish(placement, province)
 
     def _prefecture_of(self, county: Division) -> Division | None:

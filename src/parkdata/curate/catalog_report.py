@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from parkdata.curate.name_checks import (
-    BEFORE,
-    BEFORE_COMMIT,
+    BEFORE as NAME_BEFORE,
+)
+from parkdata.curate.name_checks import (
     CATEGORIES,
     PLACE_CATEGORIES,
     ZONE_CATEGORIES,
@@ -21,6 +22,31 @@ CURATED_SECTORS = {
 }  # fmt: skip
 
 
+# The figures of parkdata.curate.place_check.summary for the parks tables of commit a730368,
+# before zones were placed past the name's first word, curated parks given their county's seat
+# and stacks measured (scripts/place_figures.py a730368 prints them; tests/test_catalog_places.py
+# checks them against it where git holds the commit).
+BEFORE_COMMIT = "a730368"
+BEFORE: dict[str, Any] = {
+    "out_of_reach": 45,
+    "out_of_reach_by_rule": {"after_word": 16, "host": 6, "later": 2, "start": 1, "sub_park": 20},
+    "false_no_place": 19,
+    "county_without_point": 11,
+    "stacks": {"zones": 2543, "sharing": 996, "points": 284, "largest": 41,
+               "largest_at": "31.2323,121.4691", "largest_place": "上海市 (city)"},
+    "stacks_package": {"zones": 2585, "sharing": 1022, "points": 290, "largest": 42,
+                       "largest_at": "31.2323,121.4691", "largest_place": "上海市 (city)"},
+    "county_or_finer": [1600, 2543],
+}  # fmt: skip
+RULE_NAMES = {
+    "start": "the place at the name's start, read by a stem that was missing (东乡族自治县: 东乡)",
+    "after_word": "a place after words that are not places (another province, 兵团, 中哈 …)",
+    "later": "a county named after its prefecture, past words that are not places",
+    "sub_park": "a sub-park named after a division (张江高新区徐汇园 …)",
+    "host": "an enclave named by its two partners, put at its host (甘孜—眉山 …)",
+}
+
+
 def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f}%" if whole else "—"
 
@@ -30,6 +56,117 @@ def _table(header: list[str], rows: list[tuple[Any, ...]]) -> list[str]:
     for row in rows:
         lines.append("| " + " | ".join(str(c).replace("|", "/") for c in row) + " |")
     return lines
+
+
+def _before_after(after: dict[str, Any]) -> list[str]:
+    b = BEFORE
+    rows: list[tuple[Any, ...]] = [
+        (
+            "zones whose point is not within reach of the division their name gives",
+            b["out_of_reach"],
+            after["out_of_reach"],
+        )
+    ]
+    for rule, name in RULE_NAMES.items():
+        rows.append(
+            (
+                f"- of them {name}",
+                b["out_of_reach_by_rule"].get(rule, 0),
+                after["out_of_reach_by_rule"].get(rule, 0),
+            )
+        )
+    rows += [
+        (
+            "location notes saying 'no place below the province' of a name that gives one",
+            b["false_no_place"],
+            after["false_no_place"],
+        ),
+        (
+            "curated parks (data/parks.csv) with a known county and no point",
+            b["county_without_point"],
+            after["county_without_point"],
+        ),
+    ]
+    for key, scope in (
+        ("stacks", "catalogue"),
+        ("stacks_package", "all zones, as the map draws them"),
+    ):
+        rows += [
+            (f"zones sharing their exact point with another ({scope})",
+             b[key]["sharing"], after[key]["sharing"]),
+            (f"points held by more than one zone ({scope})",
+             b[key]["points"], after[key]["points"]),
+            (f"largest stack: zones on one point ({scope})",
+             b[key]["largest"], after[key]["largest"]),
+        ]  # fmt: skip
+    fine_b, total_b = b["county_or_finer"]
+    fine_a, total_a = after["county_or_finer"]
+    rows.append(
+        (
+            "catalogue zones at a county or district seat",
+            f"{fine_b} ({_pct(fine_b, total_b)})",
+            f"{fine_a} ({_pct(fine_a, total_a)})",
+        )
+    )
+    return _table(["check", f"before ({BEFORE_COMMIT})", "after"], rows)
+
+
+def _placement(p: dict[str, Any], zones: int) -> list[str]:
+    """Where the name puts a zone beyond its first word, and the checks before and after."""
+    out = [
+        "### Where the name puts a zone",
+        "",
+        "The finest division the name gives, wherever it stands in the name's leading run: words "
+        "that are not places of the province are passed over (another province's name: 北京和田 "
+        "is Beijing's aid to 和田; the Corps' 兵团 and its divisions 第七师 …; the cross-border "
+        "中哈, 中俄 …; 京南; and data/catalog_place_words.csv of kind not_place), a county may "
+        "follow its prefecture past such words (延安市中国洛川 -> 洛川县), a sub-park named "
+        "after a division follows its parent zone's type word (张江高新区徐汇园 -> 徐汇区), and "
+        "an enclave named by its two partners (甘孜—眉山) is put at its host, the division it "
+        "lies in, from the same table (kind host: a note and a source each).",
+        "",
+    ]
+    for rule, rows in p["rules"].items():
+        out += [f"{RULE_NAMES[rule][:1].upper()}{RULE_NAMES[rule][1:]} ({len(rows)}):", ""]
+        out.append(
+            ", ".join(f"{code} {name} -> {division}" for code, name, division in rows) or "—"
+        )
+        out.append("")
+    out += [
+        "### Checks of where zones are put: before and after",
+        "",
+        "parkdata.curate.place_check, on data/catalog/parks.csv, data/national/parks.csv and "
+        "data/parks.csv. Within reach: a zone at a seat is the seat of the division its name gives "
+        "or of one inside it; a zone at its own point lies within 40 km of a county's seat, "
+        "100 km of a prefecture's. A stack: zones whose points agree to four decimals "
+        "(about 11 m); the map "
+        "sets a stack's members on a ring around its point (wider with more members), so each "
+        "can be hovered and clicked once zoomed in, and each one's tooltip names the others "
+        "there. 'Before' is commit "
+        f"{BEFORE_COMMIT} (scripts/place_figures.py {BEFORE_COMMIT}).",
+        "",
+    ]
+    out += _before_after(p["summary"])
+    after = p["summary"]
+    out += [
+        "",
+        f"The largest stack of the catalogue: {after['stacks']['largest']} zones at "
+        f"{after['stacks']['largest_place']}, {after['stacks']['largest_at']} (before: "
+        f"{BEFORE['stacks']['largest']} at {BEFORE['stacks']['largest_place']}); of all zones: "
+        f"{after['stacks_package']['largest']} at {after['stacks_package']['largest_place']} "
+        f"(before: {BEFORE['stacks_package']['largest']}). Curated parks given their county's "
+        "seat by "
+        f"`parkdata seats --write` (location_source_id adcode_2016): {p['seats']['filled']}.",
+        "",
+    ]
+    if p["reach"]:
+        out += ["Zones still out of reach:", ""]
+        out += _table(
+            ["park", "name", "name gives", "placed at"],
+            [(r.park_id, r.name_zh, r.named, r.placed) for r in p["reach"]],
+        )
+        out.append("")
+    return out
 
 
 def render_report(f: dict[str, Any]) -> str:
@@ -78,6 +215,9 @@ def render_report(f: dict[str, Any]) -> str:
         f"English name and WGS-84 centre, and {f['places']['counties']} counties with their "
         "English names (counties.csv).",
         "",
+    ]
+    out += _placement(f["placement"], zones)
+    out += [
         "### Ambiguous place names and the rule taken",
         "",
         "Rule: a stem shared by a prefecture and a county (湘潭市 / 湘潭县) means the prefecture, "
@@ -174,7 +314,7 @@ def render_report(f: dict[str, Any]) -> str:
 
 def _names(n: dict[str, Any], places: dict[str, Any]) -> list[str]:
     """Names a reader would not use (issue 17), by category: before (commit a730368) and after."""
-    before = BEFORE
+    before = NAME_BEFORE
     rows: list[tuple[Any, ...]] = []
     for category in ZONE_CATEGORIES:
         rows.append((category, f"zone names: {CATEGORIES[category]}",

@@ -102,6 +102,25 @@ def coordinates_complete(ds: Dataset) -> list[Problem]:
     return problems
 
 
+def seat_when_county_known(ds: Dataset) -> list[Problem]:
+    """A zone whose county or district is known has a point: at least that division's seat,
+    marked as a seat (`parkdata seats --write` fills it from the division codes)."""
+    parks = ds.parks
+    if "county" not in parks:
+        return []
+    unplaced = parks["county"].notna() & (parks["lat"].isna() | parks["lon"].isna())
+    return [
+        Problem(
+            "parks.csv",
+            row,
+            "lat",
+            f"the county {p['county']} is known: give at least its seat's point "
+            "(parkdata seats --write)",
+        )
+        for row, p in _rows(parks, unplaced)
+    ]
+
+
 BORDER_TOLERANCE_DEG = 0.02  # about 2 km: the outlines are simplified (coasts, islands)
 
 
@@ -798,6 +817,7 @@ RULES = (
     park_or_region,
     calendar_dates,
     coordinates_complete,
+    seat_when_county_known,
     coordinates_in_province,
     parents_are_acyclic,
     unit_fits_indicator,
