@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 PORT ?= 8501
 WORKERS ?= 2
 
-.PHONY: install run serve test test-quick sweep-all bench lint validate catalog clean
+.PHONY: install run serve test test-quick sweep-all bench lint validate catalog zones clean
 
 install: $(STAMP)
 
@@ -54,10 +54,16 @@ lint: install
 validate: install
 	$(VENV)/bin/parkdata validate data --articles ../shared/articles
 
-# Generated files data/catalog/* and data/vocab/{provinces,prefectures}.csv from the shared
-# reference tables (committed; see data/catalog/REPORT.md).
+# Generated files data/catalog/*, data/vocab/{provinces,prefectures,counties}.csv and
+# data/zones.csv from the shared reference tables (committed; see data/catalog/REPORT.md).
 catalog: install
 	$(PY) -m parkdata.curate.catalog --reference ../shared/reference --out data/catalog
+	$(VENV)/bin/parkdata zones data
+
+# data/zones.csv, the merged table (one row per zone) from the source layers: after any edit of
+# data/parks.csv, national/parks.csv or level_changes.csv (make validate says when it is due).
+zones: install
+	$(VENV)/bin/parkdata zones data
 
 clean:
 	rm -rf $(VENV) .pytest_cache

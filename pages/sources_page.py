@@ -1,6 +1,8 @@
 """Sources and method: every source with how many facts it supports; what the origins, levels
 and units mean; how the facts were gathered."""
 
+from functools import partial
+
 import streamlit as st
 
 from pages._app import components as ui
@@ -15,6 +17,17 @@ st.title(lab.t("page_sources"))
 st.subheader(lab.t("sources_list"))
 counts = loaders.source_counts(run.handle)
 ui.dataframe(tables.sources_table(full.replace(sources=counts), lab).drop(columns="source_id"), lab)
+st.subheader(lab.t("package_title"))
+st.caption(lab.t("package_note"))
+st.download_button(
+    lab.t("download_package"),
+    partial(loaders.package_zip, run.handle),
+    file_name="parkdata_data_package.zip",
+    mime="application/zip",
+    on_click="ignore",  # the page does not rerun; the zip is made on the first click
+    icon=":material/folder_zip:",
+    key="dl_package",
+)
 st.subheader(lab.t("method"))
 st.markdown(lab.t("method_text"))
 st.subheader(lab.t("origins_meaning"))

@@ -193,7 +193,7 @@ def test_tooltip_one_fact_per_line_in_english(points_en, en):
         "Zhanjiang ETDZ",
         "湛江经济技术开发区",  # the Chinese name stays available
         "Level: National",
-        "Type: Economic development zone",
+        "Type: Economic and technological development zone",  # national: its national name
         "City: Zhanjiang (湛江市)",
         "Leading industries: —",
         "Approved area: unknown",
@@ -485,3 +485,12 @@ def test_outlines_sent_are_those_near_the_view(ds, zh, geo):
             assert feature["properties"]["name_zh"] in names
     china = maps.park_map(ds.parks, geo, zh)
     assert len(layer(china, "provinces").data["features"]) == len(geo["features"])
+
+
+def test_tooltip_type_is_named_at_the_zone_level(points_en):
+    """经济技术开发区 is the national name of the ETDZ type; below national it is 经济开发区."""
+    assert lines(points_en, "zj-etdz")[3] == "Type: Economic and technological development zone"
+    assert lines(points_en, "s449001")[2:4] == [
+        "Level: Provincial",
+        "Type: Economic development zone",
+    ]

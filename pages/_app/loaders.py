@@ -26,7 +26,7 @@ from parkdata.data.problems import PackageError
 from parkdata.data.schema import DATA_DIR, read_descriptor
 from parkdata.model import compare, levels, official, overview, peers, profile, timeline
 from parkdata.model.filters import Filters, apply_filters, approval_year_range, options
-from parkdata.present import charts, maps, tables
+from parkdata.present import charts, exports, maps, tables
 from parkdata.present import overview as present_overview
 from parkdata.present import timeline as timeline_labels
 from parkdata.present.labels import Labels
@@ -179,6 +179,12 @@ def overview_tables(
     past, upcoming = present_overview.events(ds, lab, pd.Timestamp(today))
     changes = present_overview.latest_changes(ds, lab, pd.Timestamp(today))
     return present_overview.level_province_counts(ds.parks, lab), changes, past, upcoming
+
+
+@st.cache_resource(show_spinner=False, max_entries=2)
+def package_zip(handle: Handle) -> bytes:
+    """The data package as one zip (made once per package, on the first click)."""
+    return exports.package_zip(handle.directory)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -8,7 +8,10 @@
   xlsx, which makes the spreadsheet show them as text. Numbers are never changed (a negative
   number stays a number).
 - File names say what was filtered (`export_filename`), keep Chinese characters, and hold no
-  character that is unsafe in a file name."""
+  character that is unsafe in a file name.
+- The whole data package (`package_zip`): its descriptor, schemas, every resource file as
+  committed (zones.csv is the merged table, one row per zone) and the catalogue's REPORT.md;
+  the same bytes for the same package (entries sorted, fixed timestamps)."""
 
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ import io
 import json
 import math
 import re
+import zipfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -273,3 +278,34 @@ def export_filename(f: Filters, table: str, ext: str, labels: Labels) -> str:
         parts.append(labels.t("all"))
     stem = _UNSAFE_NAME.sub("-", "_".join(parts)).strip("-.")[:150]
     return f"{stem}.{ext}"
+
+
+PACKAGE_EXTRAS = ("catalog/REPORT.md",)  # documentation that travels with the tables
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a zip can hold: the same bytes every time
+
+
+def package_files(package_dir: Path | str) -> list[str]:
+    """The files of the data package, relative to it and sorted: datapackage.json, every
+    resource's path and schema file, and PACKAGE_EXTRAS where present."""
+    package_dir = Path(package_dir)
+    descriptor = json.loads((package_dir / "datapackage.json").read_text(encoding="utf-8"))
+    names = {"datapackage.json"}
+    for res in descriptor["resources"]:
+        names.add(res["path"])
+        if isinstance(res.get("schema"), str):
+            names.add(res["schema"])
+    names |= {extra for extra in PACKAGE_EXTRAS if (package_dir / extra).is_file()}
+    return sorted(names)
+
+
+def package_zip(package_dir: Path | str, folder: str = "parkdata") -> bytes:
+    """The data package as one zip, its files under `folder`/ with their bytes unchanged."""
+    package_dir = Path(package_dir)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in package_files(package_dir):
+            info = zipfile.ZipInfo(f"{folder}/{name}", date_time=ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, (package_dir / name).read_bytes())
+    return buffer.getvalue()

@@ -199,7 +199,9 @@ def _tooltip_lines(
     for k, name in zip(key, names, strict=True):
         members.setdefault(k, []).append(name)
     level = labels.options("levels")
-    zone = labels.options("zone_types")
+    kinds = labels.zone_types(
+        mapped["zone_type"].astype("string"), pd.Series(points["level"].to_numpy())
+    ).tolist()  # a national ETDZ is 经济技术开发区, a provincial one 经济开发区
     precision = labels.options("location_precisions")
     marked = {  # a level resting on one source or an inference says so
         code: f" ({labels.code('change_confidences', code)})"
@@ -218,7 +220,7 @@ def _tooltip_lines(
         mapped["name_zh"].astype(str).tolist(),
         points["level"].tolist(),
         confidence,
-        mapped["zone_type"].tolist(),
+        kinds,
         mapped["city"].tolist(),
         mapped["province"].tolist(),
         lead.tolist(),
@@ -232,7 +234,7 @@ def _tooltip_lines(
         lines = [name, name_zh if name_zh != name else ""]
         sure = marked.get(sure, "") if lvl != LEVEL_UNKNOWN else ""
         lines.append(level.get(lvl, lvl) + sure)
-        lines.append(zone.get(kind, kind))
+        lines.append(kind if isinstance(kind, str) else "—")
         lines.append(places.get(city) or places.get(province, ""))
         lines.append(industries if isinstance(industries, str) else "—")
         lines.append(_area_value(area, labels))

@@ -25,6 +25,7 @@ from pathlib import Path
 import pandas as pd
 
 from parkdata.data.schema import DATA_DIR, DESCRIPTOR, read_descriptor, resource, vocab_names
+from parkdata.data.zones import write_zones
 
 HTML_NAME = '<b onmouseover="alert(1)">粗体</b>园区'
 FORMULA_NAME = '=HYPERLINK("http://x")园区'
@@ -520,6 +521,7 @@ def write_fixture(
     for name, rows in records.items():
         columns = [f["name"] for f in resource(descriptor, name)["schema"]["fields"]]
         write_table(out_dir / resource(descriptor, name)["path"], columns, rows)
+    write_zones(out_dir, strict=False)  # the merged table, as make zones writes it
     return out_dir
 
 

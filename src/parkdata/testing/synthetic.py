@@ -48,6 +48,7 @@ from parkdata.data.schema import (
     vocab_names,
 )
 from parkdata.data.vocab import Vocabularies
+from parkdata.data.zones import write_zones
 from parkdata.model.compare import UNKNOWN
 from parkdata.model.levels import ESTABLISHED
 
@@ -84,6 +85,7 @@ def generate_package(n_parks: int, out_dir: Path | str, seed: int = 0) -> Path:
     }
     for table in TABLES:
         write_table(frames[table], out_dir / resource(descriptor, table)["path"], descriptor, table)
+    write_zones(out_dir)  # the merged table, as make zones writes it
     return out_dir
 
 
@@ -573,4 +575,5 @@ def hostile_package(n_parks: int, out_dir: Path | str, seed: int = 0) -> Path:
     for i, (zh, en) in enumerate(HOSTILE_NAMES):
         parks.loc[i, ["name_zh", "short_name_zh", "name_en"]] = [zh, zh, en]
     write_table(parks, path, descriptor, "parks")
+    write_zones(out_dir)
     return out_dir
