@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from parkdata.curate import place_check, seats
+from parkdata.curate import kind_checks, place_check, seats
 from parkdata.curate.catalog_names import Namer, load_place_names, load_suffixes, load_words
 from parkdata.curate.catalog_places import (
     MUNICIPALITIES,
@@ -711,6 +711,8 @@ def build(
         "county_basis": dict(Counter(row["basis"] for row in counties)),
     }
     figures["placement"] = placement_figures(inputs, zones, parks, data)
+    articles = reference.parent / "articles"
+    figures["kinds"] = kind_checks.kind_figures(data, articles if articles.is_dir() else None)
     (out / "REPORT.md").write_bytes(render_report(figures).encode("utf-8"))
     return figures
 

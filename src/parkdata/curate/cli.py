@@ -217,9 +217,9 @@ def zones(
 ) -> None:
     """Write DIR/zones.csv, the merged table (one row per zone, as the app shows it), from the
     package's source layers (parks.csv, catalog/parks.csv, national/parks.csv)."""
-    # imported on use, for the start-up time of `parkdata --help` (module doc)
-    import csv  # start-up
+    import csv
 
+    # imported on use, for the start-up time of `parkdata --help` (module doc)
     from parkdata.data.zones import write_zones
 
     path = write_zones(directory)
