@@ -237,7 +237,7 @@ def test_compare_bar_says_k_of_n_and_marks_missing(compared, ds, en):
     fig = charts.compare_bar(compared, "province", "total", en)
     assert list(bars(fig)) == ["National", "Provincial"]  # 'other' has no parks at all: no trace
     national = bars(fig)["National"]
-    assert list(national.x) == ["Hunan (湖南省)", "Guangdong (广东省)"]
+    assert list(national.x) == ["Hunan", "Guangdong"]
     assert national.y[0] == pytest.approx(403.87)
     assert national.y[1] is None  # missing stays missing, never 0
     assert list(national.text) == ["4/8", ""]  # 4 of the group's 8 parks have a value
@@ -245,7 +245,7 @@ def test_compare_bar_says_k_of_n_and_marks_missing(compared, ds, en):
     assert national.marker.color == ds.vocab["levels"].colour("national")
     assert bars(fig)["Provincial"].marker.color == ds.vocab["levels"].colour("provincial")
     marks = [t for t in fig.data if t.type == "scatter"]
-    assert len(marks) == 1 and list(marks[0].x) == ["Guangdong (广东省)"]
+    assert len(marks) == 1 and list(marks[0].x) == ["Guangdong"]
     assert list(marks[0].y) == [0] and list(marks[0].text) == [en.term("no_data")] == ["no data"]
     assert marks[0].offsetgroup == "national" and marks[0].showlegend is False
     assert fig.layout.barmode == "group"
@@ -278,14 +278,14 @@ def test_compare_bar_areas_of_the_fixture(ds, en):
     values = compare.values_by_level(area, ds.parks, order, ["province"], base_unit="km2")
     fig = charts.compare_bar(values, "province", "median", en, y_title="km²")
     national = bars(fig)["National"]
-    assert list(national.x) == ["Beijing (北京市)", "Guangdong (广东省)", "Hunan (湖南省)"]
+    assert list(national.x) == ["Beijing", "Guangdong", "Hunan"]
     assert national.y[0] == pytest.approx(39.8) and national.y[2] == pytest.approx(11.17)
     assert national.y[1] is None and list(national.text) == ["1/1", "", "1/1"]
     no_data = {t.name: list(t.x) for t in fig.data if t.type == "scatter"}
     assert no_data == {
-        "National – no data": ["Guangdong (广东省)"],  # Zhanjiang ETDZ: no approved area
-        "Provincial – no data": ["Hunan (湖南省)"],
-        "Level unknown – no data": ["Guangdong (广东省)", "Hunan (湖南省)"],
+        "National – no data": ["Guangdong"],  # Zhanjiang ETDZ: no approved area
+        "Provincial – no data": ["Hunan"],
+        "Level unknown – no data": ["Guangdong", "Hunan"],
     }
     assert all(v is None for v in bars(fig)["Level unknown"].y)
 
@@ -324,7 +324,7 @@ def test_sector_heatmap_of_the_fixture(ds, en):
     national, provincial = fig.data
     sectors = ("agri_food", "electronics", "equipment", "automotive")
     assert list(national.y) == [en.code("sectors", s) for s in en.order("sectors") if s in sectors]
-    assert list(national.x) == ["Beijing (北京市)", "Guangdong (广东省)", "Hunan (湖南省)"]
+    assert list(national.x) == ["Beijing", "Guangdong", "Hunan"]
     cells = dict(zip(national.y, (list(row) for row in national.text), strict=True))
     assert cells[en.code("sectors", "automotive")] == ["1/1", "", "0/1"]
     assert cells[en.code("sectors", "electronics")] == ["0/1", "", "1/1"]
@@ -394,7 +394,7 @@ def test_compare_bar_leaves_out_groups_without_any_value_and_names_them(compared
         "1 个分组没有数据，未画柱：北京市。"
     )
     assert charts.without_values_note(frame, "province", "total", en) == (
-        "1 groups have no value and draw no bar: Beijing (北京市)."
+        "1 groups have no value and draw no bar: Beijing."
     )
     assert charts.without_values_note(compared, "province", "total", zh) is None
 

@@ -56,6 +56,9 @@ def valid(tmp_path_factory) -> tuple[Path, Path]:
         source_id="art-t",
         kind="article",
         title_zh="郴州经开区:跨越发展正当时",
+        title_en="Chenzhou EDZ: the time for leapfrog development is now",
+        publisher="achie.org",
+        publisher_en="achie.org",
         published="2017-12-25",
         article_file="t.txt",
     )
@@ -359,7 +362,7 @@ def test_export_by_origin_and_as_geojson_in_english(fixture_dir, tmp_path):
     # cs-hitech is curated and linked to its catalogue entry, so it is of both origins
     assert [f["id"] for f in collection["features"]] == ["cs-hitech", "s449001", "g111001"]
     props = collection["features"][1]["properties"]
-    assert (props["origin"], props["level"], props["province_en"]) == (
+    assert (props["origin"], props["level"], props["province"]) == (
         "National catalogue",
         "Provincial",
         "Guangdong",

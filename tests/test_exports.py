@@ -120,7 +120,7 @@ def test_csv_of_labelled_english_table(ds, en):
     assert list(back.columns[:2]) == ["Zone", "Chinese name"]
     assert back.columns[-1] == "Park ID"
     cs = back.iloc[0]
-    assert (cs["Zone"], cs["Province (English)"], cs["Level"]) == (
+    assert (cs["Zone"], cs["Province"], cs["Level"]) == (
         "Changsha Hi-tech Zone",
         "Hunan",
         "National",
@@ -300,7 +300,7 @@ def test_filter_summary_with_labels(zh, en):
     assert exports.filter_summary(Filters(), en) == "All"
     both = Filters(levels=("national", "provincial"), provinces=("湖南省",))
     assert exports.filter_summary(both, zh) == "省份=湖南省; 级别=国家级,省级"
-    assert exports.filter_summary(both, en) == "Province=Hunan (湖南省); Level=National,Provincial"
+    assert exports.filter_summary(both, en) == "Province=Hunan; Level=National,Provincial"
     rest = Filters(
         zone_types=("high_tech_zone",),
         sectors=("electronics",),
@@ -328,9 +328,11 @@ def test_export_metadata(ds, en):
     assert meta == {
         "dataset": "Parkdata",
         "licence": "CC-BY-4.0",
-        "filters": "City=Changsha (长沙市)",
+        "filters": "City=Changsha",
         "levels_as_of": "2018",
         "rows": 3,
         "exported_at": "2026-01-02T03:04:05Z",
-        "sources": ["临武全力申报省级高新区 · achie.org · 2021-09-28"],
+        "sources": [
+            "Linwu goes all out for provincial high-tech zone status · achie.org · 2021-09-28"
+        ],
     }

@@ -246,9 +246,10 @@ def test_notice_text_names_the_parameter_as_the_sidebar_does():
     assert i18n.notice_text(unknown, "en") == "Ignored unknown link parameter '\\<b\\>x\\</b\\>'."
 
 
-def test_places_read_in_english_and_keep_their_chinese_name(zh, en):
-    assert en.place("湖南省") == "Hunan (湖南省)"
-    assert en.place("长沙市") == "Changsha (长沙市)"
+def test_places_read_in_english_only(zh, en):
+    """English mode shows no Chinese but a zone's own name: a place is its English name."""
+    assert en.place("湖南省") == "Hunan"
+    assert en.place("长沙市") == "Changsha"
     assert zh.place("湖南省") == "湖南省"
     assert en.place("某某市") == "某某市"
     assert en.place(None) == "" and en.place_en(None) is None
@@ -260,4 +261,4 @@ def test_chart_categories_use_place_names_in_english(en):
         {"province": ["广东省"], "level": ["national"], "total": [3.0], "n_parks": [1]}
     )
     fig = compare_bar(frame, "province", "total", en)
-    assert list(fig.data[0].x) == ["Guangdong (广东省)"]
+    assert list(fig.data[0].x) == ["Guangdong"]

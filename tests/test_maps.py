@@ -194,12 +194,12 @@ def test_tooltip_one_fact_per_line_in_english(points_en, en):
         "湛江经济技术开发区",  # the Chinese name stays available
         "Level: National",
         "Type: Economic and technological development zone",  # national: its national name
-        "City: Zhanjiang (湛江市)",
+        "City: Zhanjiang",
         "Leading industries: —",
         "Approved area: unknown",
     ]
     assert "Leading industries: Electronic information" in lines(points_en, "cs-hitech")
-    assert "Leading industries: <i>装备</i>制造 (Equipment manufacturing)" in lines(
+    assert "Leading industries: <i>Equipment</i> manufacturing" in lines(
         points_en, "linwu"
     )  # no English name: the term with its sector
     assert en.line("point", "County seat") in lines(points_en, "linwu")

@@ -12,6 +12,7 @@ from parkdata.present import overview, tables
 from parkdata.testing.fixtures import HTML_NAME
 
 ART_A = "《临武全力申报省级高新区》 · achie.org · 2021-09-28"
+ART_A_EN = "“Linwu goes all out for provincial high-tech zone status” · achie.org · 2021-09-28"
 REF_GB = "《GB/T 37028-2018》 · SAMR · 2018"
 CATALOG = "《中国开发区审核公告目录（2018年版）》 · 国家发展改革委等 · 2018-03"
 
@@ -129,20 +130,16 @@ def test_parks_table_area_and_missing_values(ds, zh, area):
     assert "planned_area_km2" in tables.parks_table(ds, zh, planned).columns
 
 
-def test_english_mode_adds_english_place_columns(ds, zh, en):
-    assert "province_en" not in tables.parks_table(ds, zh).columns
+def test_english_mode_writes_places_in_english(ds, zh, en):
+    """English mode shows no Chinese but a zone's own name: the place columns hold English."""
+    chinese = by_id(tables.parks_table(ds, zh)).loc["zj-etdz"]
+    assert (chinese["province"], chinese["city"]) == ("广东省", "湛江市")
     frame = tables.parks_table(ds, en)
-    columns = list(frame.columns)
-    assert columns[columns.index("province") + 1] == "province_en"
-    assert columns[columns.index("city") + 1] == "city_en"
+    assert not {"province_en", "city_en", "county_en"} & set(frame.columns)
     row = by_id(frame).loc["zj-etdz"]
-    assert (row["province"], row["province_en"], row["city"], row["city_en"]) == (
-        "广东省",
-        "Guangdong",
-        "湛江市",
-        "Zhanjiang",
-    )
-    assert by_id(frame).at["g111001", "city_en"] == "Beijing"
+    assert (row["province"], row["city"]) == ("Guangdong", "Zhanjiang")
+    assert by_id(frame).at["g111001", "city"] == "Beijing"
+    assert by_id(frame).at["linwu", "county"] == "Linwu County"
 
 
 def test_leading_industries_of_the_newest_year(ds, zh, en):
@@ -154,8 +151,8 @@ def test_leading_industries_of_the_newest_year(ds, zh, en):
     }
     english = tables.leading_industries(ds, en)
     assert english["cs-hitech"] == "Electronic information"
-    # no English name: the Chinese one with its sector, never a made-up translation
-    assert english["linwu"] == "<i>装备</i>制造 (Equipment manufacturing)"
+    # every term has its English (the row's or the reviewed glossary's; validation sees to it)
+    assert english["linwu"] == "<i>Equipment</i> manufacturing"
     frame = by_id(tables.parks_table(ds, en))
     assert frame.at["cs-hitech", "leading_industries"] == "Electronic information"
     assert pd.isna(frame.at["zj-etdz", "leading_industries"])  # none recorded: missing
@@ -205,7 +202,7 @@ def test_events_table(ds, zh, en):
     assert pd.isna(frame.at["linwu-e3", "date"])  # undated stays undated
     assert frame.at["zj-e1", "name"] == "湛江市"  # a fact about a whole city
     english = tables.events_table(ds, en).set_index(ds.events["event_id"])
-    assert english.at["zj-e1", "name"] == "Zhanjiang (湛江市)"
+    assert english.at["zj-e1", "name"] == "Zhanjiang"
     assert english.at["linwu-e1", "description"] == "Set up"
 
 
@@ -256,7 +253,7 @@ def test_industries_table(ds, en):
     assert frame.at["cs-n1", "sector"] == ds.vocab["sectors"].label("electronics", "en")
     assert frame.at["cs-n1", "role"] == ds.vocab["roles"].label("leading", "en")
     assert frame.at["linwu-n1", "companies_zh"] == "久森新能源"
-    assert frame.at["zj-n1", "name"] == "Zhanjiang (湛江市)"
+    assert frame.at["zj-n1", "name"] == "Zhanjiang"
     assert frame.at["cs-n0", "year"] == 2014  # every year listed here, not only the newest
 
 
@@ -273,15 +270,24 @@ def test_citations_and_cited_sources(ds):
     assert list(tables.cited_sources(ds, "parks")["source_id"]) == ["art-a", "ref-gb", "cat_2018"]
 
 
-def test_sources_table(ds, en):
-    frame = tables.sources_table(ds, en)
+def test_sources_table(ds, zh, en):
+    frame = tables.sources_table(ds, zh)
     assert frame.columns[-1] == "source_id" and frame.columns[0] == "title_zh"
-    row = frame.set_index("source_id").loc["ref-gb"]
+    english = tables.sources_table(ds, en)
+    assert english.columns[0] == "title_en"
+    assert (
+        not english.drop(columns="source_id")
+        .astype(str)
+        .apply(lambda c: c.str.contains("[\u4e00-\u9fff]"))
+        .any()
+        .any()
+    )
+    row = english.set_index("source_id").loc["ref-gb"]
     assert row["kind"] == ds.vocab["source_kinds"].label("reference", "en")
     assert row["confidence"] == ds.vocab["confidences"].label("medium", "en")
     assert pd.isna(frame.set_index("source_id").at["art-a", "confidence"])
     counted = tables.sources_table(ds.replace(sources=ds.sources.assign(n_facts=[5, 2, 9])), en)
-    assert list(counted.columns[:3]) == ["title_zh", "kind", "n_facts"]
+    assert list(counted.columns[:3]) == ["title_en", "kind", "n_facts"]
 
 
 # -- units, targets, choices --------------------------------------------------------------------
@@ -311,7 +317,7 @@ def test_targets_table_with_an_actual(ds, en):
         2025,
     )
     assert (row["actual_value"], row["actual_year"], row["ratio"]) == (100, 2020, 0.5)
-    assert row["source"] == ART_A
+    assert row["source"] == ART_A_EN  # English mode cites the English title
 
 
 def test_targets_table_lists_targets_without_actuals(ds, zh):
@@ -360,4 +366,4 @@ def test_level_province_counts(ds, zh, en):
     assert counts.loc["湖南省"].tolist() == [1, 2, 1, 4]
     assert counts.loc[zh.t("total")].tolist() == [3, 3, 3, 9]
     english = overview.level_province_counts(ds.parks, en)
-    assert english.index[1] == "Hunan (湖南省)" and english.index.name == en.column("province")
+    assert english.index[1] == "Hunan" and english.index.name == en.column("province")

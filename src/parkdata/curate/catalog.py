@@ -196,6 +196,9 @@ def term_evidence(code: str, cell: str, index: int) -> str:
 # -- the build --------------------------------------------------------------------------------
 
 
+GLOSSARY_COLUMNS = ["term_zh", "term_en", "basis", "dictionary_gloss", "note"]
+
+
 @dataclass
 class Inputs:
     catalogue: list[tuple[int, dict[str, str]]]
@@ -204,6 +207,7 @@ class Inputs:
     zone_types: dict[str, dict[str, str]]  # catalogue type -> its row (no name_suffix)
     type_by_suffix: list[dict[str, str]]  # rows that type a catalogue type's names by ending
     keywords: list[dict[str, str]]
+    glossary: dict[str, str]  # industry term -> its reviewed English (vocab/industry_terms.csv)
     sectors: set[str]
     changes: list[tuple[int, dict[str, str]]]  # the curated level changes (data/level_changes.csv)
     gazetteer: Gazetteer
@@ -222,6 +226,7 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         "zone_types": data / "catalog_zone_types.csv",
         "keywords": data / "sector_keywords.csv",
         "sectors": data / "vocab" / "sectors.csv",
+        "glossary": data / "vocab" / "industry_terms.csv",
         "changes": data / "level_changes.csv",
         "suffixes": data / "vocab" / "name_suffixes.csv",
         "words": data / "catalog_name_words.csv",
@@ -270,6 +275,10 @@ def load_inputs(reference: Path, data: Path) -> Inputs:
         zone_types=zone_types,
         type_by_suffix=type_by_suffix,
         keywords=keywords,
+        glossary={
+            row["term_zh"]: row["term_en"]
+            for _, row in read_table(paths["glossary"], GLOSSARY_COLUMNS)
+        },
         sectors=sectors,
         changes=read_table(paths["changes"]),
         gazetteer=gazetteer,
@@ -621,7 +630,8 @@ def build(
                     "industry_id": f"{zone.park_id}-n{kept:02d}",
                     "park_id": zone.park_id,
                     "industry_zh": clean,
-                    "industry_en": found.industry_en,
+                    # the reviewed glossary's English; a term it lacks is named by validation
+                    "industry_en": inputs.glossary.get(clean, found.industry_en),
                     "sector": found.sector,
                     "role": "leading",
                     "year": str(CATALOG_YEAR),
@@ -802,6 +812,7 @@ def report_figures(
         "terms_mapped": len(mapped),
         "distinct_terms": len(distinct),
         "distinct_mapped": len(distinct_mapped),
+        "terms_in_glossary": sum(1 for _, term, _ in term_rows if term in inputs.glossary),
         "sector_counts": dict(sector_counts),
         "unmapped_top": unmapped.most_common(40),
         "ties": ties.most_common(),

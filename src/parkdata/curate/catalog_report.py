@@ -259,6 +259,8 @@ def render_report(f: dict[str, Any]) -> str:
         f"- {f['terms']} leading-industry terms ({f['distinct_terms']} distinct); "
         f"{f['terms_mapped']} ({_pct(f['terms_mapped'], f['terms'])}) map to a sector, "
         f"{f['distinct_mapped']} distinct ({_pct(f['distinct_mapped'], f['distinct_terms'])}).",
+        f"- English: {f['terms_in_glossary']} of {f['terms']} terms from the reviewed glossary "
+        "(data/vocab/industry_terms.csv); a term it lacks has no English and fails validation.",
         f"- 在建 (under construction, not an industry): {f['under_construction']} zones; no "
         "industry row, noted in notes_en.",
         "- Rule: the longest keyword of data/sector_keywords.csv contained in the term gives "

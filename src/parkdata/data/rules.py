@@ -813,6 +813,40 @@ def descriptions_en_have_no_chinese(ds: Dataset) -> list[Problem]:
     ]
 
 
+def industries_have_english(ds: Dataset) -> list[Problem]:
+    """Every industry term reads in English: its row's industry_en, which for the catalogue is
+    the reviewed glossary's (vocab/industry_terms.csv, filled by make catalog). English mode
+    never shows an industry in Chinese."""
+    ind = ds.industries
+    return [
+        Problem(
+            "industries.csv",
+            row,
+            "industry_en",
+            f"no English for {rec['industry_zh']!r}: add it to vocab/industry_terms.csv "
+            "(then make catalog) or write it in the row",
+        )
+        for row, rec in _rows(ind, ind["industry_zh"].notna() & ind["industry_en"].isna())
+    ]
+
+
+def terms_have_english(ds: Dataset) -> list[Problem]:
+    """Every period and document the fact tables write has its English in vocab/terms.csv
+    (English mode shows that, never the Chinese)."""
+    if "terms" not in ds.vocab:
+        return []
+    known = set(ds.vocab["terms"].codes())
+    return [
+        Problem(f"{table}.csv", row, column,
+                f"{rec[column]!r} has no English in vocab/terms.csv: add it there")
+        for table, column in (("indicators", "period"), ("level_changes", "document"))
+        for row, rec in _rows(
+            getattr(ds, table),
+            getattr(ds, table)[column].notna() & ~getattr(ds, table)[column].isin(list(known)),
+        )
+    ]  # fmt: skip
+
+
 RULES = (
     park_or_region,
     calendar_dates,
@@ -833,6 +867,8 @@ RULES = (
     facts_name_a_park,
     descriptions_en_have_no_chinese,
     names_read_well,
+    industries_have_english,
+    terms_have_english,
 )
 
 

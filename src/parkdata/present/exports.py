@@ -243,10 +243,17 @@ def export_metadata(
     """What every download carries: title, licence, filters, as of when the levels hold, row
     count, time, source list (each with its own licence or credit line where it has one)."""
     now = now or datetime.now(UTC)
+    en = labels.lang == "en" and "title_en" in sources
     listed = [
         " · ".join(
             str(v)
-            for v in (r.title_zh, r.publisher, r.published, r.url, r.licence)
+            for v in (
+                r.title_en if en else r.title_zh,
+                r.publisher_en if en else r.publisher,
+                r.published,
+                r.url,
+                r.licence,
+            )
             if isinstance(v, str) and v
         )
         for r in sources.itertuples()

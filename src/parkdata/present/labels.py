@@ -82,6 +82,18 @@ class Labels:
         """code -> label, in the vocabulary's order (for widgets)."""
         return self.vocab[vocabulary].labels(self.lang)
 
+    # -- free-text terms
+    def glossed(self, values: pd.Series) -> pd.Series:
+        """Free-text terms (an indicator's period, a level change's document) as shown: in
+        English their reviewed English (vocab/terms.csv), in Chinese the text itself; missing
+        stays missing."""
+        if self.lang != "en" or "terms" not in self.vocab:
+            return values.astype("string")
+        english = self.vocab["terms"].column("term_en")
+        return (
+            values.map(english, na_action="ignore").astype("string").fillna(values.astype("string"))
+        )
+
     # -- places
     def place_en(self, name: object) -> str | None:
         """English name of a province, a prefecture or a county keyed by its prefecture
@@ -123,11 +135,9 @@ class Labels:
         return key.map(self.place_en, na_action="ignore").astype("string")
 
     def place(self, name: object) -> str:
-        """'湖南省' in zh, 'Hunan (湖南省)' in en; '' for missing."""
-        if not isinstance(name, str) or not name:
-            return ""
-        english = self.place_en(name) if self.lang == "en" else None
-        return f"{english} ({name})" if english else name
+        """'湖南省' in zh, 'Hunan' in en (English mode shows no Chinese but a zone's own name;
+        the Chinese name only where no English one is known); '' for missing."""
+        return self.place_short(name)
 
     def place_short(self, name: object) -> str:
         """'湖南省' in zh, 'Hunan' in en (the Chinese name where no English one is known)."""

@@ -36,7 +36,7 @@ def history(p: Profile, ds: Dataset, labels: Labels) -> pd.DataFrame:
             "evidence": h["evidence"],
         }
     )
-    tables.with_citation(out, h["source_id"], ds)
+    tables.with_citation(out, h["source_id"], ds, lang=labels.lang)
     return out
 
 

@@ -21,35 +21,44 @@ from parkdata.present.labels import Labels
 PLACE_COLUMNS = ("province", "city")
 
 
-def citations(sources: pd.DataFrame) -> pd.Series:
-    """source_id -> '《title》 · publisher · date' (what is known of each)."""
+def citations(sources: pd.DataFrame, lang: str = "zh") -> pd.Series:
+    """source_id -> '《title》 · publisher · date' in Chinese, '"Title" · publisher · date' in
+    English (the reviewed title_en and publisher_en: English mode shows no Chinese)."""
+    en = lang == "en" and "title_en" in sources
+    titles = sources["title_en" if en else "title_zh"].tolist()
+    publishers = sources["publisher_en" if en else "publisher"].tolist()
     parts = []
-    for row in sources.itertuples(index=False):
-        bits = [f"《{row.title_zh}》"]
-        bits += [str(v) for v in (row.publisher, row.published) if isinstance(v, str) and v]
+    for title, publisher, published in zip(
+        titles, publishers, sources["published"].tolist(), strict=True
+    ):
+        bits = [f"“{title}”" if en else f"《{title}》"]
+        bits += [str(v) for v in (publisher, published) if isinstance(v, str) and v]
         parts.append(" · ".join(bits))
     return pd.Series(parts, index=sources["source_id"].to_numpy(), dtype="string")
 
 
-def with_citation(frame: pd.DataFrame, ids: pd.Series, ds: Dataset, prefix: str = "") -> None:
+def with_citation(
+    frame: pd.DataFrame, ids: pd.Series, ds: Dataset, prefix: str = "", lang: str = "zh"
+) -> None:
     """Add `<prefix>source` (citation) and `<prefix>source_url` columns for the source ids."""
-    frame[f"{prefix}source"] = ids.map(citations(ds.sources)).astype("string")
+    frame[f"{prefix}source"] = ids.map(citations(ds.sources, lang)).astype("string")
     urls = ds.sources.set_index("source_id")["url"]
     frame[f"{prefix}source_url"] = ids.map(urls).astype("string")
 
 
 def with_places(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
-    """In English: `province_en` / `city_en` / `county_en` beside the Chinese columns (kept;
-    a county by its city and name, data/vocab/counties.csv)."""
+    """In English the place columns hold the places' English names (English mode shows no
+    Chinese but a zone's own name): a province or prefecture by data/vocab/{provinces,
+    prefectures}.csv, a county by its city and name (data/vocab/counties.csv)."""
     if labels.lang != "en":
         return frame
     out = frame.copy()
-    for col in PLACE_COLUMNS:
-        if col in out:
-            english = out[col].map(labels.place_en, na_action="ignore").astype("string")
-            out.insert(out.columns.get_loc(col) + 1, f"{col}_en", english)
     if {"province", "city", "county"} <= set(out.columns):
-        out.insert(out.columns.get_loc("county") + 1, "county_en", labels.counties_en(out))
+        out["county"] = labels.counties_en(out).fillna(out["county"].astype("string"))
+    for col in PLACE_COLUMNS:
+        if col in out and col != "county":
+            english = out[col].map(labels.place_en, na_action="ignore").astype("string")
+            out[col] = english.fillna(out[col].astype("string"))
     return out
 
 
@@ -103,7 +112,7 @@ def parks_table(
     out["origin"] = labels.codes("origins", p["origin"])
     out["lat"], out["lon"] = p["lat"], p["lon"]
     out["location_precision"] = labels.codes("location_precisions", p["location_precision"])
-    with_citation(out, p["level_source_id"], ds, prefix="level_")
+    with_citation(out, p["level_source_id"], ds, prefix="level_", lang=labels.lang)
     out["park_id"] = p["park_id"]
     return with_places(out.reset_index(drop=True), labels)
 
@@ -115,8 +124,10 @@ def _fact_start(facts: pd.DataFrame, ds: Dataset, labels: Labels) -> pd.DataFram
     return pd.DataFrame({"name": name.fillna(region)})
 
 
-def _fact_end(out: pd.DataFrame, facts: pd.DataFrame, ds: Dataset) -> pd.DataFrame:
-    with_citation(out, facts["source_id"], ds)
+def _fact_end(
+    out: pd.DataFrame, facts: pd.DataFrame, ds: Dataset, lang: str = "zh"
+) -> pd.DataFrame:
+    with_citation(out, facts["source_id"], ds, lang=lang)
     out["evidence"] = facts["evidence"]
     out["park_id"] = facts["park_id"]
     return out.reset_index(drop=True)
@@ -131,10 +142,10 @@ def indicators_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     out["qualifier"] = labels.codes("qualifiers", f["qualifier"])
     out["value"], out["value_max"] = f["value"], f["value_max"]
     out["unit"] = labels.codes("units", f["unit"])
-    out["target_year"], out["period"] = f["target_year"], f["period"]
+    out["target_year"], out["period"] = f["target_year"], labels.glossed(f["period"])
     if labels.lang == "en":  # the curator's note is English; in Chinese the evidence speaks
         out["description_en"] = f["description_en"]
-    return _fact_end(out, f, ds)
+    return _fact_end(out, f, ds, labels.lang)
 
 
 def events_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
@@ -143,7 +154,7 @@ def events_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     out["date"] = f["date"]  # text: keeps its precision (2006-08 stays a month)
     out["event"] = labels.codes("event_kinds", f["event"])
     out["description"] = f["description_en" if labels.lang == "en" else "description_zh"]
-    return _fact_end(out, f, ds)
+    return _fact_end(out, f, ds, labels.lang)
 
 
 def level_changes_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
@@ -159,11 +170,11 @@ def level_changes_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     out["zone_type_after"] = labels.codes("zone_types", f["zone_type_after"]).to_numpy()
     name_after = f["name_en_after" if labels.lang == "en" else "name_after"]
     out["name_after"] = name_after.to_numpy()
-    out["document"] = f["document"].to_numpy()
+    out["document"] = labels.glossed(f["document"]).to_numpy()
     out["description"] = f["description_en" if labels.lang == "en" else "description_zh"].to_numpy()
     out["confidence"] = labels.codes("change_confidences", f["confidence"]).to_numpy()
-    out = _fact_end(out, f, ds)
-    with_citation(out, f["corroborating_source_id"], ds, prefix="corroborating_")
+    out = _fact_end(out, f, ds, labels.lang)
+    with_citation(out, f["corroborating_source_id"], ds, prefix="corroborating_", lang=labels.lang)
     out["corroborating_evidence"] = f["corroborating_evidence"]
     out.insert(len(out.columns) - 1, "park_id", out.pop("park_id"))
     return out
@@ -172,13 +183,16 @@ def level_changes_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
 def industries_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     f = ds.industries
     out = _fact_start(f, ds, labels)
-    out["industry_zh"], out["industry_en"] = f["industry_zh"], f["industry_en"]
+    if labels.lang == "en":  # the term in English only (the reviewed glossary's)
+        out["industry_en"] = f["industry_en"]
+    else:
+        out["industry_zh"], out["industry_en"] = f["industry_zh"], f["industry_en"]
     out["sector"] = labels.codes("sectors", f["sector"])
     out["role"] = labels.codes("roles", f["role"])
     if "year" in f:
         out["year"] = f["year"]
     out["companies_zh"] = f["companies_zh"]
-    return _fact_end(out, f, ds)
+    return _fact_end(out, f, ds, labels.lang)
 
 
 def table(
@@ -263,7 +277,7 @@ def targets_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     )
     region = targets["region"].map(labels.place, na_action="ignore").astype("string")
     out["name"] = out["name"].fillna(region)
-    with_citation(out, targets["target_source_id"], ds)
+    with_citation(out, targets["target_source_id"], ds, lang=labels.lang)
     return out.reset_index(drop=True)
 
 
@@ -272,9 +286,9 @@ def sources_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     s = ds.sources
     out = pd.DataFrame(
         {
-            "title_zh": s["title_zh"],
+            "title_zh" if labels.lang == "zh" else "title_en": s[f"title_{labels.lang}"],
             "kind": labels.codes("source_kinds", s["kind"]),
-            "publisher": s["publisher"],
+            "publisher": s["publisher" if labels.lang == "zh" else "publisher_en"],
             "published": s["published"],
             "url": s["url"],
             "confidence": labels.codes("confidences", s["confidence"]),
@@ -302,7 +316,7 @@ def official_counts_table(rows: pd.DataFrame, ds: Dataset, labels: Labels) -> pd
             "explanation": explain.where(rows["difference"] != 0),
         }
     )
-    with_citation(out, rows["source_id"], ds)
+    with_citation(out, rows["source_id"], ds, lang=labels.lang)
     out["evidence"] = rows["evidence"]
     return out.reset_index(drop=True)
 
