@@ -124,3 +124,35 @@ def test_validation_names_a_term_without_english(tmp_path):
     )
     found = {(p.file, p.row, p.column) for p in validate_package(pkg) if "English" in p.message}
     assert found == {("industries.csv", 2, "industry_en"), ("indicators.csv", 2, "period")}
+
+
+HUNAN_NATIONAL_HTZ = {  # first national date of the nine, from the level changes
+    "衡阳高新技术产业开发区": "2012-08",
+    "长沙高新技术产业开发区": "1991-03",
+    "宁乡高新技术产业开发区": "2022-12",
+    "株洲高新技术产业开发区": "1992-11",
+    "湘潭高新技术产业开发区": "2009-03",
+    "常德高新技术产业开发区": "2017-02",
+    "益阳高新技术产业开发区": "2011-06",
+    "郴州高新技术产业开发区": "2015-02",
+    "怀化高新技术产业开发区": "2018-02-28",
+}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_national_high_tech_zones_of_hunan_with_area_and_approval_date(lang, monkeypatch):
+    """An analyst's task (issue 18): the nine national high-tech zones of 湖南省 with their
+    approved area and when they became national, in the table and in its CSV."""
+    from apptest import download
+
+    use_package(monkeypatch, DATA_DIR)
+    at = open_page("table", lang=lang, province="湖南省", level="national", zone="high_tech_zone")
+    assert not at.exception
+    shown = at.dataframe[0].value.set_index("name_zh")
+    assert dict(shown["first_national"]) == HUNAN_NATIONAL_HTZ
+    assert shown["approved_area_km2"].notna().all()
+    assert shown.at["衡阳高新技术产业开发区", "first_provincial"] == "1992"
+    csv = pd.read_csv(io.BytesIO(download(at, "dl_csv")), dtype=str, encoding="utf-8-sig")
+    header = "成为国家级" if lang == "zh" else "National since"
+    name = "名称" if lang == "zh" else "Chinese name"
+    assert dict(zip(csv[name], csv[header], strict=True)) == HUNAN_NATIONAL_HTZ

@@ -117,8 +117,8 @@ def test_an_upgrade_and_a_revocation_move_the_level_and_the_counts(ds):
     assert wide.loc[pd.Timestamp("2021-06-01")].to_dict() == {"national": 2, "provincial": 1}
     ups = levels.upgrades(moved)
     assert list(zip(ups["park_id"], ups["date"], strict=True)) == [("s449001", "2021-06")]
-    assert levels.first_reached(moved)["national"]["s449001"] == "2021-06"
-    assert levels.first_reached(moved)["provincial"]["s449001"] == "2006-04"
+    assert levels.first_reached(moved)["national"].at["s449001", "date"] == "2021-06"
+    assert levels.first_reached(moved)["provincial"].at["s449001", "date"] == "2006-04"
 
 
 def test_level_counts_over_time(ds):

@@ -36,28 +36,33 @@ def test_parks_table_columns_names_first_park_id_last(ds, zh, area):
         "name_zh",
         "name_en",
         "short_name_zh",
+        "level",
+        "zone_type",
         "province",
         "city",
         "county",
-        "level",
-        "level_as_of",
-        "level_confidence",
+        "first_provincial",  # the dates an analyst asks for, each with its source further on
         "first_national",
-        "first_provincial",
-        "zone_type",
         "approved_area_km2",
         "leading_industries",
+        "level_as_of",
+        "level_confidence",
+        "level_source",
+        "level_source_url",
+        "first_provincial_source",
+        "first_national_source",
         "parent",
         "origin",
         "lat",
         "lon",
         "location_precision",
-        "level_source",
-        "level_source_url",
         "park_id",
     ]
     assert list(frame["park_id"]) == list(ds.parks["park_id"])
     assert not [c for c in frame.columns if c.endswith("source_id")]  # citations, not raw ids
+    linwu = frame.set_index("park_id").loc["linwu"]  # provincial 2006-08 by its article
+    assert linwu["first_provincial"] == "2006-08" and pd.isna(linwu["first_national"])
+    assert linwu["first_provincial_source"].startswith("《临武全力申报省级高新区》")
 
 
 def test_parks_table_labels_come_from_the_vocabularies(ds, zh, en):

@@ -26,16 +26,19 @@ def column_config(frame: pd.DataFrame, labels: Labels) -> dict:
     """Readable headers; links clickable; years without thousands separators."""
     config: dict[str, object] = {}
     for name, header in tables.headers(frame, labels).items():
+        info = labels.column_help(name)  # what the values are, where the header could mislead
         if name in ("lat", "lon"):
-            config[name] = st.column_config.NumberColumn(header, format="%.4f")
+            config[name] = st.column_config.NumberColumn(header, format="%.4f", help=info)
         elif name in INTEGER_COLUMNS:
-            config[name] = st.column_config.NumberColumn(header, format="%d")
+            config[name] = st.column_config.NumberColumn(header, format="%d", help=info)
         elif name == "url" or name.endswith("source_url"):
-            config[name] = st.column_config.LinkColumn(header)
+            config[name] = st.column_config.LinkColumn(header, help=info)
         elif pd.api.types.is_numeric_dtype(frame[name]):
-            config[name] = st.column_config.NumberColumn(header, format="localized")
+            config[name] = st.column_config.NumberColumn(header, format="localized", help=info)
         else:
-            config[name] = st.column_config.TextColumn(header)
+            config[name] = st.column_config.TextColumn(header, help=info)
+    if "name" in frame:  # the name shown is `name`: its own-language column would repeat it
+        config[f"name_{labels.lang}"] = None
     return config
 
 

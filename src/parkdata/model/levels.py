@@ -68,14 +68,18 @@ def upgrades(ds: Dataset) -> pd.DataFrame:
     return lc.sort_values(["start", "park_id"], kind="stable")[columns].reset_index(drop=True)
 
 
-def first_reached(ds: Dataset) -> dict[str, pd.Series]:
-    """conferred level -> (park_id -> the date, as written, of the park's first change to that
-    level): when it became provincial, when national. Parks that never did are absent."""
+def first_reached(ds: Dataset) -> dict[str, pd.DataFrame]:
+    """conferred level -> the park's first change to that level (when it became provincial,
+    when national): a frame indexed by park_id with its date as written and its source_id.
+    Parks that never did are absent."""
     lc = changes_of(ds)
     out = {}
     for level in approval_levels(ds):
         mine = lc[lc["level_after"] == level].drop_duplicates("park_id")
-        out[level] = pd.Series(mine["date"].to_numpy(), index=mine["park_id"].to_numpy())
+        out[level] = pd.DataFrame(
+            {"date": mine["date"].to_numpy(), "source_id": mine["source_id"].to_numpy()},
+            index=pd.Index(mine["park_id"].to_numpy(), name="park_id"),
+        )
     return out
 
 

@@ -15,7 +15,7 @@ from typing import Any
 LANGS = ("zh", "en")
 DEFAULT_LANG = "zh"
 LOCALE_DIR = Path(__file__).parent / "locale"
-SECTIONS = ("ui", "columns", "terms")
+SECTIONS = ("ui", "columns", "column_help", "terms")
 
 
 def _load(lang: str) -> dict[str, dict[str, str]]:
@@ -43,6 +43,12 @@ def t(name: str, lang: str, /, **values: object) -> str:
 def column(name: str, lang: str) -> str:
     """A column header; the column name itself when it has none."""
     return _get("columns", name, lang)
+
+
+def column_help(name: str, lang: str) -> str | None:
+    """What a column's values are, where a header alone could mislead (level stated on is not
+    an approval date); None for most columns."""
+    return TEXT[lang_or_default(lang)].get("column_help", {}).get(name)
 
 
 def term(name: str, lang: str) -> str:

@@ -28,6 +28,9 @@ class Labels:
     def column(self, name: str) -> str:
         return i18n.column(name, self.lang)
 
+    def column_help(self, name: str) -> str | None:
+        return i18n.column_help(name, self.lang)
+
     def term(self, key: str) -> str:
         return i18n.term(key, self.lang)
 

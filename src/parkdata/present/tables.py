@@ -97,22 +97,29 @@ def parks_table(
     names = labels.park_names(ds.parks)
     parents = all_names if all_names is not None else names
     out = pd.DataFrame({"name": p["park_id"].map(names).astype("string")})
-    for col in ("name_zh", "name_en", "short_name_zh", "province", "city", "county"):
+    for col in ("name_zh", "name_en", "short_name_zh"):  # the page hides the one `name` repeats
         out[col] = p[col]
     out["level"] = labels.codes("levels", p["level"])
-    out["level_as_of"] = p["level_as_of"]
-    out["level_confidence"] = labels.codes("change_confidences", p["level_confidence"])
-    for level, first in lv.first_reached(ds).items():
-        out[f"first_{level}"] = p["park_id"].map(first).astype("string")
     out["zone_type"] = labels.zone_types(p["zone_type"], p["level"])
+    for col in ("province", "city", "county"):
+        out[col] = p[col]
+    # the dates an analyst asks for: when it became provincial, when national
+    first = dict(reversed(lv.first_reached(ds).items()))  # provincial, then national
+    for level, reached in first.items():
+        out[f"first_{level}"] = p["park_id"].map(reached["date"]).astype("string")
     if area is not None:
         out[f"{area.name}_km2"] = p["park_id"].map(area).astype("Float64")
     out["leading_industries"] = p["park_id"].map(leading_industries(ds, labels)).astype("string")
+    out["level_as_of"] = p["level_as_of"]
+    out["level_confidence"] = labels.codes("change_confidences", p["level_confidence"])
+    with_citation(out, p["level_source_id"], ds, prefix="level_", lang=labels.lang)
+    for level, reached in first.items():
+        ids = p["park_id"].map(reached["source_id"])
+        out[f"first_{level}_source"] = ids.map(citations(ds.sources, labels.lang)).astype("string")
     out["parent"] = p["parent_id"].map(parents).fillna(p["parent_id"]).astype("string")
     out["origin"] = labels.codes("origins", p["origin"])
     out["lat"], out["lon"] = p["lat"], p["lon"]
     out["location_precision"] = labels.codes("location_precisions", p["location_precision"])
-    with_citation(out, p["level_source_id"], ds, prefix="level_", lang=labels.lang)
     out["park_id"] = p["park_id"]
     return with_places(out.reset_index(drop=True), labels)
 
