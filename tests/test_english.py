@@ -156,3 +156,19 @@ def test_the_national_high_tech_zones_of_hunan_with_area_and_approval_date(lang,
     header = "成为国家级" if lang == "zh" else "National since"
     name = "名称" if lang == "zh" else "Chinese name"
     assert dict(zip(csv[name], csv[header], strict=True)) == HUNAN_NATIONAL_HTZ
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_profile_compares_the_zone_itself_first_with_its_peers(lang, monkeypatch):
+    """An analyst's task (issue 18): 郴州经开区 beside its provincial peers and the national
+    ETDZs of Hunan, the zone as the first, marked row of each table."""
+    use_package(monkeypatch, DATA_DIR)
+    at = open_page("profile", lang=lang, park="chenzhou_edz")
+    assert not at.exception
+    compared = [d.value for d in at.dataframe if "this_zone" in d.value.columns]
+    assert len(compared) == 2  # at its level (provincial), one level up (national)
+    mark = "本园区" if lang == "zh" else "This zone"
+    for table in compared:
+        assert table["this_zone"].iloc[0] == mark and table["this_zone"].iloc[1:].isna().all()
+        assert table["approved_area_km2"].iloc[0] == pytest.approx(4.0681)
+        assert table["distance_km"].iloc[1:].is_monotonic_increasing  # nearest first

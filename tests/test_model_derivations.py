@@ -9,6 +9,7 @@ import pytest
 
 from parkdata.model import levels, overview, peers, profile, timeline
 from parkdata.model.filters import Filters, apply_filters
+from parkdata.present import tables
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +216,14 @@ def test_a_park_without_a_point_has_peers_without_distances(ds):
 def test_distance_km_is_great_circle():
     assert peers.distance_km(0.0, 0.0, 0.0, 1.0) == pytest.approx(111.19, abs=0.01)
     assert peers.distance_km(28.23, 112.88, 28.23, 112.88) == 0
+
+
+def test_the_zone_itself_is_the_first_marked_row_of_its_comparison(ds, zh, en):
+    got = peers.peers(ds, "html-park", "economic_development_zone", include_self=True)
+    assert list(got["park_id"])[:2] == ["html-park", "s449001"]
+    assert list(got["is_self"]) == [True] + [False] * (len(got) - 1)
+    assert pd.isna(got["distance_km"].iloc[0])  # its distance to itself is not a figure
+    shown = tables.peers_table(ds, got, en)
+    assert shown["this_zone"].iloc[0] == "This zone" and shown["this_zone"].iloc[1:].isna().all()
+    assert tables.peers_table(ds, got, zh)["this_zone"].iloc[0] == "本园区"
+    assert "this_zone" not in tables.peers_table(ds, peers.peers(ds, "html-park"), en)

@@ -138,20 +138,24 @@ def peers(handle: Handle, park_id: str, lang: str) -> None:
     )
     frame = loaders.peers_frame(handle, park_id, zone_type, lang)
     own = lab.code("levels", park["level"])
-    up = lab.code("levels", next_level_up(ds, park["level"]))
-    columns = st.columns(2)
-    for column, level, title in (
-        (columns[0], own, lab.t("peers_same_level", level=own)),
-        (columns[1], up, lab.t("peers_level_up", level=up)),
-    ):
-        with column:
-            st.markdown(f"**{escape_markdown(title)}**")
-            part = frame[frame["level"] == level].drop(columns=["level"])
-            if part.empty or not level:
-                st.caption(lab.t("no_peers"))
-            else:
-                dataframe(part, lab)
-    if len(frame):
+    up_code = next_level_up(ds, park["level"])
+    up = lab.code("levels", up_code) if up_code else ""
+    mine = frame["this_zone"].notna()
+    # one table under the other, full width: every column reads without a sideways scroll;
+    # the zone itself is the first, marked row of each, so its figures read beside its peers'
+    for level, title in ((own, lab.t("peers_same_level", level=own)),
+                         (up, lab.t("peers_level_up", level=up))):  # fmt: skip
+        if not level:
+            st.caption(lab.t("peers_no_level_up", level=own))
+            continue
+        st.markdown(f"**{escape_markdown(title)}**")
+        others = frame[(frame["level"] == level) & ~mine]
+        if others.empty:
+            st.caption(lab.t("no_peers"))
+            continue
+        shown_part = pd.concat([frame[mine], others])  # the type is the one chosen above
+        dataframe(shown_part.drop(columns=["level", "zone_type", "park_id"]), lab)
+    if (~mine).any():
         shown = tables.labelled(frame, lab)
         cited = tables.cited_sources(
             ds.replace(parks=ds.parks[ds.parks["park_id"].isin(frame["park_id"])]), "parks"
@@ -162,7 +166,7 @@ def peers(handle: Handle, park_id: str, lang: str) -> None:
             f, lab, meta["title"], meta["licence"], cited, len(frame)
         )
         stem = f"parkdata_{lab.t('peers')}_{park_id}_{lab.code('zone_types', zone_type)}"
-        left, right = st.columns(2)
+        left, right, note = st.columns([1, 1, 2], vertical_alignment="center")
         left.download_button(
             lab.t("download_peers"),
             partial(exports.csv_bytes, shown, metadata),
@@ -181,6 +185,7 @@ def peers(handle: Handle, park_id: str, lang: str) -> None:
             icon=":material/download:",
             key="dl_peers_xlsx",
         )
+        note.caption(lab.t("peers_files"))
 
 
 def legend(parks: pd.DataFrame, labels: Labels) -> None:

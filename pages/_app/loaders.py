@@ -341,7 +341,8 @@ def park_profile(handle: Handle, park_id: str) -> profile.Profile | None:
 @st.cache_resource(show_spinner=False, max_entries=64)
 def peers_frame(handle: Handle, park_id: str, zone_type: str, lang: str) -> pd.DataFrame:
     ds = dataset(handle)
-    return tables.peers_table(ds, peers.peers(ds, park_id, zone_type), labels(handle, lang))
+    found = peers.peers(ds, park_id, zone_type, include_self=True)
+    return tables.peers_table(ds, found, labels(handle, lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)

@@ -55,10 +55,14 @@ def latest_approval(ds: Dataset) -> pd.DataFrame:
     return latest.set_index("park_id")[["date", "start"]]
 
 
-def peers(ds: Dataset, park_id: str, zone_type: str | None = None) -> pd.DataFrame:
+def peers(
+    ds: Dataset, park_id: str, zone_type: str | None = None, include_self: bool = False
+) -> pd.DataFrame:
     """The peers of `park_id` (see module doc): park_id, level, zone_type, city, approved
     (latest approval date as written), approved_area_km2, distance_km; the park's own level
-    first, then the next level up, nearest first within each. Empty when the park is unknown."""
+    first, then the next level up, nearest first within each. Empty when the park is unknown.
+    With `include_self`, the park itself comes first (distance missing: it is the origin) and
+    a column `is_self` marks it, so its figures read beside its peers'."""
     parks = ds.parks
     rows = parks[parks["park_id"] == park_id]
     columns = ["park_id", "level", "zone_type", "city", "approved", "approved_area_km2"]
@@ -86,4 +90,12 @@ def peers(ds: Dataset, park_id: str, zone_type: str | None = None) -> pd.DataFra
     rank = {lvl: i for i, lvl in enumerate(wanted)}
     out = out.assign(_rank=out["level"].map(rank), _far=out["distance_km"].fillna(1e9))
     out = out.sort_values(["_rank", "_far", "park_id"], kind="stable")
-    return out.drop(columns=["_rank", "_far"]).reset_index(drop=True)
+    out = out.drop(columns=["_rank", "_far"]).reset_index(drop=True)
+    if not include_self:
+        return out
+    me = rows[["park_id", "level", "zone_type", "city"]].copy()
+    me["approved"] = me["park_id"].map(approvals["date"]).astype("string")
+    me["approved_area_km2"] = me["park_id"].map(area).astype("Float64")
+    me["distance_km"] = pd.Series([pd.NA], index=me.index, dtype="Float64")
+    both = pd.concat([me.assign(is_self=True), out.assign(is_self=False)], ignore_index=True)
+    return both.astype({"is_self": bool})

@@ -357,7 +357,7 @@ def peers_table(ds: Dataset, peers: pd.DataFrame, labels: Labels) -> pd.DataFram
     lead = leading_industries(
         ds.replace(parks=ds.parks[isin(ds.parks["park_id"], peers["park_id"])]), labels
     )
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "name": peers["park_id"].map(names).astype("string"),
             "level": labels.codes("levels", peers["level"]),
@@ -369,4 +369,8 @@ def peers_table(ds: Dataset, peers: pd.DataFrame, labels: Labels) -> pd.DataFram
             "distance_km": peers["distance_km"],
             "park_id": peers["park_id"],
         }
-    ).pipe(with_places, labels)
+    )
+    if "is_self" in peers:  # the zone itself, marked, as the first row of its comparison
+        mark = pd.Series(labels.t("this_zone"), index=peers.index, dtype="string")
+        frame.insert(0, "this_zone", mark.where(peers["is_self"].to_numpy()))
+    return frame.pipe(with_places, labels)
