@@ -309,6 +309,8 @@ def test_compare_bar_with_many_groups_keeps_counts_in_the_hover(ds, zh):
     frame = pd.DataFrame({"province": provinces, "level": "national", "n": range(1, 14)})
     bar = bars(charts.compare_bar(frame, "province", "n", zh, n_col="n"))["国家级"]
     assert bar.textposition == "none" and bar.text[12] == "n=13"
+    # 31 provinces read as rows: horizontal bars, the names written level, largest on top
+    assert bar.orientation == "h" and list(bar.y)[:2] == [zh.place(p) for p in provinces[:2]]
     few = bars(charts.compare_bar(frame.iloc[:12], "province", "n", zh, n_col="n"))["国家级"]
     assert few.textposition == "outside"
 
@@ -414,12 +416,37 @@ def test_compare_bar_with_many_groups_marks_missing_with_a_cross(ds, zh):
         {"province": provinces * 2, "level": ["national"] * 13 + ["provincial"] * 13,
          "total": [NA] + [1.0] * 25, "n_parks": [0] + [1] * 25, "n_missing": [2] + [0] * 25}
     ).astype({"total": "Float64"})  # fmt: skip
-    fig = charts.compare_bar(frame, "province", "total", zh)  # 13 groups: dense
+    fig = charts.compare_bar(frame, "province", "total", zh)  # 13 groups: dense, horizontal
     (mark,) = [t for t in fig.data if t.type == "scatter"]
     assert mark.mode == "markers" and mark.marker.symbol == "x-thin-open"
-    assert list(mark.x) == [zh.place(provinces[0])] and list(mark.y) == [0]
+    assert list(mark.y) == [zh.place(provinces[0])] and list(mark.x) == [0]
     assert list(mark.text) == ["无数据"]  # read in the hover
     assert mark.offsetgroup == "national"
+    assert mark.showlegend and mark.name == "无数据"  # the cross is named in the legend
     few = charts.compare_bar(frame[frame["province"].isin(provinces[:3])], "province", "total", zh)
     (words,) = [t for t in few.data if t.type == "scatter"]
     assert words.mode == "text" and list(words.text) == ["无数据"]
+
+
+def test_compare_bar_hover_says_the_unit_and_names_the_unknown_group(ds, en):
+    frame = pd.DataFrame(
+        {"city": ["长沙市", NA], "level": "national", "median": [7.905, 3.0],
+         "n_parks": [2, 1], "n_missing": [0, 0]}
+    ).astype({"median": "Float64"})  # fmt: skip
+    fig = charts.compare_bar(frame, "city", "median", en, unit="km²")
+    (bar,) = [t for t in fig.data if t.type == "bar"]
+    assert list(bar.x) == ["Changsha", "unknown"]  # zones without a city, never a bare dash
+    assert "%{y:,.4~g} km²" in bar.hovertemplate
+
+
+def test_sector_heatmap_with_many_groups_puts_them_down_the_side(ds, zh):
+    provinces = list(ds.vocab["provinces"].codes()[:13])
+    mix = pd.DataFrame(
+        {"province": provinces, "level": "national", "sector": "automotive", "share": 0.5,
+         "n_parks": 1, "n_with_data": 2}
+    )  # fmt: skip
+    (cells,) = charts.sector_heatmap(mix, "province", zh).data
+    assert list(cells.y) == [zh.place(p) for p in provinces]  # a row per province
+    assert list(cells.x) == [zh.code("sectors", "automotive")]
+    assert cells.texttemplate == ""  # no smeared figures: 1/2 is in the hover
+    assert list(cells.text[0]) == ["1/2"]

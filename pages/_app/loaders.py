@@ -249,7 +249,14 @@ def compare_figures(handle: Handle, f: Filters, lang: str, by: str):
             categories=groups,
         ),  # fmt: skip
         charts.compare_bar(
-            areas, by, "median", lab, y_title="km²", x_labels=names, categories=groups
+            areas,
+            by,
+            "median",
+            lab,
+            y_title="km²",
+            x_labels=names,
+            categories=groups,
+            unit="km²",
         ),  # fmt: skip
         charts.sector_heatmap(mix, by, lab, x_labels=names, groups=groups),
         charts.without_values_note(areas, by, "median", lab, names),
@@ -288,7 +295,7 @@ def indicator_chart(handle: Handle, f: Filters, indicator: str, by: str, lang: s
         return None
     unit = lab.code("units", values["base_unit"].dropna().iloc[0])
     names = group_labels(by, lab)
-    fig = charts.compare_bar(values, by, "median", lab, y_title=unit, x_labels=names)
+    fig = charts.compare_bar(values, by, "median", lab, y_title=unit, x_labels=names, unit=unit)
     return fig, unit, charts.without_values_note(values, by, "median", lab, names)
 
 

@@ -17,6 +17,10 @@ from parkdata.data.vocab import Vocabulary
 
 UNKNOWN = LEVEL_UNKNOWN
 
+# The group of zones without a value for the grouping column (no city recorded): shown as
+# "unknown", never as a blank or a dash.
+UNKNOWN_GROUP = "—"
+
 
 def actual_kinds(vocab: Mapping[str, Vocabulary]) -> tuple[str, ...]:
     """Indicator kinds that are a value the park has (indicator_kinds.counts_as_actual: actual,
@@ -63,7 +67,7 @@ def counts_by(
 
 def groups_by_size(counts: pd.DataFrame, by: str) -> list[str]:
     """The groups of a `counts_by` frame, most parks first (ties by name)."""
-    totals = counts.groupby(counts[by].astype("string").fillna("—"))["n"].sum()
+    totals = counts.groupby(counts[by].astype("string").fillna(UNKNOWN_GROUP))["n"].sum()
     frame = totals.rename("n").reset_index()
     return frame.sort_values(["n", by], ascending=[False, True])[by].tolist()
 
@@ -73,7 +77,8 @@ def groups_without_values(frame: pd.DataFrame, by: str, y: str) -> list[str]:
     no bar for them and says so, rather than a row of empty places."""
     if frame.empty:
         return []
-    has = frame[y].notna().groupby(frame[by].astype("string").fillna("—"), sort=False).any()
+    has = frame[y].notna().groupby(frame[by].astype("string").fillna(UNKNOWN_GROUP), sort=False)
+    has = has.any()
     return [str(g) for g, ok in has.items() if not ok]
 
 

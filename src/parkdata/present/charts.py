@@ -17,6 +17,7 @@ from plotly.subplots import make_subplots
 
 from parkdata.data.schema import LEVEL_UNKNOWN, TARGET
 from parkdata.model import compare
+from parkdata.model.compare import UNKNOWN_GROUP
 from parkdata.present.labels import Labels
 
 FONT = '"Noto Sans CJK SC", "Noto Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
@@ -187,6 +188,17 @@ def _counts(part: pd.DataFrame, column: str) -> list[int | None]:
     return [None if pd.isna(v) else int(v) for v in part[column]]
 
 
+DENSE_GROUPS = 12  # more groups than this: horizontal bars, one row per group, counts in the hover
+
+
+def _group_name(group: str, labels: Labels, x_labels: dict[str, str] | None) -> str:
+    """A group's axis label: its vocabulary label, its place name, or 'unknown' for zones
+    without one (never a bare dash)."""
+    if group == UNKNOWN_GROUP:
+        return labels.term("unknown_group")
+    return x_labels.get(group, group) if x_labels else labels.place(group) or group
+
+
 def compare_bar(
     frame: pd.DataFrame,
     x: str,
@@ -197,25 +209,32 @@ def compare_bar(
     y_title: str | None = None,
     x_labels: dict[str, str] | None = None,
     categories: list[str] | None = None,
+    unit: str | None = None,
 ) -> go.Figure:
     """Grouped bars of `y` by `x`, one trace per level (vocabulary colours and order), groups in
     the order of `categories` when given (else as they come). Each bar
     says how many parks stand behind it: 'n' for counts, 'k/n' (parks with a value / parks of
     the group) when the frame has n_missing. A missing `y` draws no bar (never 0) and a
-    "no data" mark at its place (the words when groups are few, a grey cross with the words in
-    its hover when they are many); a level with no row at all is left out, and so is a group
-    where no level has a value (`without_values_note` names them)."""
+    "no data" mark at its place (the words when groups are few, a grey cross, named in the
+    legend, when they are many); a level with no row at all is left out, and so is a group
+    where no level has a value (`without_values_note` names them). More than DENSE_GROUPS
+    groups (31 provinces): horizontal bars, a group per row with its name written level, the
+    counts in the hover. `unit` follows every value in the hover (km², 亿元)."""
     fig = go.Figure()
     empty = set(compare.groups_without_values(frame, x, y))
-    present = [g for g in dict.fromkeys(frame[x].astype("string").fillna("—")) if g not in empty]
+    keys = frame[x].astype("string").fillna(UNKNOWN_GROUP)
+    present = [g for g in dict.fromkeys(keys) if g not in empty]
     categories = [c for c in categories or present if c in present]
     categories += [c for c in present if c not in categories]
-    shown = [x_labels.get(c, c) if x_labels else labels.place(c) or c for c in categories]
-    dense = len(categories) > 12  # many groups: the counts live in the hover, not on the bars
+    shown = [_group_name(c, labels, x_labels) for c in categories]
+    dense = len(categories) > DENSE_GROUPS  # many groups: the counts live in the hover
+    value_axis, group_axis = ("x", "y") if dense else ("y", "x")
+    suffix = f" {unit}" if unit else ""
     level_codes = set(frame["level"].astype("string").fillna(LEVEL_UNKNOWN))
+    cross_named = False
     for level in [lv for lv in labels.order("levels") if lv in level_codes]:
         part = frame[frame["level"].astype("string").fillna(LEVEL_UNKNOWN) == level]
-        part = part.set_index(part[x].astype("string").fillna("—")).reindex(categories)
+        part = part.set_index(part[x].astype("string").fillna(UNKNOWN_GROUP)).reindex(categories)
         values = [None if pd.isna(v) else float(v) for v in part[y]]
         n = _counts(part, n_col)
         n_missing = _counts(part, "n_missing")
@@ -233,16 +252,23 @@ def compare_bar(
             ("" if v is None else f"{k}/{t}" if t is not None else f"n={k}")
             for v, k, t in zip(values, n, of, strict=True)
         ]
-        hover = "%{x}<br>%{y:,.4~g}<br>" + html.escape(labels.term("n_parks")) + ": %{text}"
+        hover = (
+            f"%{{{group_axis}}}<br>%{{{value_axis}:,.4~g}}{html.escape(suffix)}<br>"
+            + html.escape(labels.term("n_parks"))
+            + ": %{text}"
+        )
         totals: list[float | None] = [None] * len(values)
         if "total" in part and y != "total":
             totals = [None if pd.isna(v) else float(v) for v in part["total"]]
-            hover += "<br>" + html.escape(labels.term("total")) + ": %{customdata:,.4~g}"
+            hover += (
+                "<br>" + html.escape(labels.term("total")) + ": %{customdata:,.4~g}"
+                + html.escape(suffix)
+            )  # fmt: skip
         fig.add_trace(
             go.Bar(
                 name=name,
-                x=shown,
-                y=values,
+                **{group_axis: shown, value_axis: values},
+                orientation="h" if dense else "v",
                 offsetgroup=level,
                 marker_color=labels.colour("levels", level),
                 text=text,
@@ -262,17 +288,28 @@ def compare_bar(
             )  # fmt: skip
             fig.add_trace(
                 go.Scatter(
-                    name=name + " – " + no_data,
-                    x=[shown[i] for i in missing],
-                    y=[0] * len(missing),
+                    name=no_data if dense else name + " – " + no_data,
+                    **{group_axis: [shown[i] for i in missing], value_axis: [0] * len(missing)},
                     text=[no_data] * len(missing),
                     offsetgroup=level,
-                    showlegend=False,
-                    hovertemplate="%{x}<br>%{text}<extra>" + html.escape(name) + "</extra>",
+                    orientation="h" if dense else "v",
+                    # the cross is explained once in the legend; the words need no key
+                    showlegend=dense and not cross_named,
+                    legendgroup="no_data",
+                    hovertemplate=f"%{{{group_axis}}}<br>%{{text}}<extra>"
+                    + html.escape(name)
+                    + "</extra>",
                     **mark,
                 )
             )
-    fig.update_yaxes(title=y_title or y, rangemode="tozero")
+            cross_named = cross_named or dense
+    title = y_title or y
+    if dense:
+        fig.update_xaxes(title=title, rangemode="tozero")
+        fig.update_yaxes(title=None, autorange="reversed", automargin=True)
+        height = 80 + 14 * len(categories) * max(1, len(level_codes))
+        return _layout(fig, barmode="group", scattermode="group", height=max(400, height))
+    fig.update_yaxes(title=title, rangemode="tozero")
     fig.update_xaxes(title=None)
     return _layout(fig, barmode="group", scattermode="group", height=400)
 
@@ -290,7 +327,7 @@ def without_values_note(
     groups = compare.groups_without_values(frame, x, y)
     if not groups:
         return None
-    names = [x_labels.get(g, g) if x_labels else labels.place(g) or g for g in groups]
+    names = [_group_name(g, labels, x_labels) for g in groups]
     shown = labels.t("list_sep").join(names[:limit])
     if len(names) > limit:
         shown += labels.t("and_more", n=len(names) - limit)
@@ -314,19 +351,23 @@ def sector_heatmap(
     sectors = [s for s in sectors if mix.loc[mix["sector"] == s, "n_parks"].sum() > 0]
     if not levels or not sectors:
         return _layout(go.Figure(), height=200)
+    # many groups (31 provinces): groups down the side, sectors across, the figures in the hover
+    dense = len(set(mix[by].astype("string").dropna())) > DENSE_GROUPS
     fig = make_subplots(
         rows=1,
         cols=len(levels),
         shared_yaxes=True,
         subplot_titles=[labels.code("levels", lv) for lv in levels],
-        horizontal_spacing=0.04,
+        horizontal_spacing=0.02 if dense else 0.04,
     )
     rows = [labels.code("sectors", s) for s in sectors]
+    n_groups = 0
     for col, level in enumerate(levels, start=1):
         part = mix[mix["level"] == level]
         present = [g for g in dict.fromkeys(part[by].astype("string")) if isinstance(g, str)]
         columns = [g for g in groups or present if g in present]
         columns += [g for g in present if g not in columns]
+        n_groups = max(n_groups, len(columns))
         wide = part.drop_duplicates(["sector", by]).set_index(["sector", by])
         wide = wide[["share", "n_parks", "n_with_data"]].unstack(by)
         grid = wide["share"].reindex(index=sectors, columns=columns)
@@ -336,19 +377,33 @@ def sector_heatmap(
             ["" if pd.isna(s) else f"{int(a)}/{int(b)}" for s, a, b in zip(sr, ar, br, strict=True)]
             for sr, ar, br in zip(grid.to_numpy(), n.to_numpy(), of.to_numpy(), strict=True)
         ]
+        z = [[None if pd.isna(v) else float(v) * 100 for v in r] for r in grid.to_numpy()]
+        names = [_group_name(g, labels, x_labels) for g in columns]
+        if dense:  # transpose: a row per group
+            z, text = (
+                [list(r) for r in zip(*z, strict=True)],
+                [list(r) for r in zip(*text, strict=True)],
+            )
         fig.add_trace(
             go.Heatmap(
-                z=[[None if pd.isna(v) else float(v) * 100 for v in r] for r in grid.to_numpy()],
-                x=[x_labels.get(g, g) if x_labels else labels.place(g) for g in columns],
-                y=rows,
+                z=z,
+                x=rows if dense else names,
+                y=names if dense else rows,
                 text=text,
-                texttemplate="%{text}",
+                texttemplate="" if dense else "%{text}",
                 colorscale="Blues",
                 zmin=0,
                 zmax=100,
+                xgap=1 if dense else 0,
+                ygap=1 if dense else 0,
                 showscale=col == len(levels),
                 colorbar={"title": {"text": "%"}},
-                hovertemplate="%{x}<br>%{y}: %{z:.0f}% (%{text})<extra>"
+                hovertemplate=(
+                    "%{y}<br>%{x}: %{z:.0f}% (%{text})"
+                    if dense
+                    else "%{x}<br>%{y}: %{z:.0f}% (%{text})"
+                )
+                + "<extra>"
                 + html.escape(labels.code("levels", level))
                 + "</extra>",
             ),
@@ -356,6 +411,9 @@ def sector_heatmap(
             col=col,
         )
     fig.update_yaxes(autorange="reversed")
+    if dense:
+        fig.update_xaxes(tickangle=-60, tickfont={"size": 10})
+        return _layout(fig, height=max(420, 160 + 20 * n_groups))
     return _layout(fig, height=max(320, 120 + 26 * len(sectors)))
 
 
