@@ -108,10 +108,12 @@ def test_bad_url_values_show_notices_named_as_the_sidebar_names_them():
         date="2021-13",
         q="<script>alert(1)</script>",
     )
-    warnings = texts(at, "warning")
-    assert "Ignored unknown link parameter 'colour'." in warnings
-    assert "Ignored invalid value 'cosmic' for link parameter 'Level'." in warnings
-    assert "Ignored invalid value '2021-13' for link parameter 'As of date'." in warnings
+    (notice,) = texts(at, "warning")  # one notice for the whole link
+    lines = notice.split("\n")
+    assert lines[0] == "The link was corrected (3):"
+    assert "- Ignored unknown link parameter 'colour'." in lines
+    assert "- Ignored invalid value 'cosmic' for link parameter 'Level'." in lines
+    assert "- Ignored invalid value '2021-13' for link parameter 'As of date'." in lines
     assert t("empty", "en") in texts(at, "info")
 
 
@@ -157,7 +159,7 @@ def test_a_catalogue_id_in_a_link_opens_the_curated_park_it_is_merged_into():
 
 def test_unknown_park_in_url_gives_a_notice():
     at = open_page(park="nowhere")
-    assert "已忽略链接参数“园区”的无效值“nowhere”。" in texts(at, "warning")
+    assert texts(at, "warning") == ["链接已更正（1 处）：\n- 已忽略链接参数“园区”的无效值“nowhere”。"]
 
 
 def test_language_switch_keeps_filters_and_reaches_the_url_at_once():

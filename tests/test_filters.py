@@ -207,3 +207,17 @@ def test_a_new_zone_type_is_an_option_at_once(tmp_path):
 )
 def test_valid_date(text, ok):
     assert valid_date(text) is ok
+
+
+def test_search_finds_a_zone_by_its_code_and_by_an_english_abbreviation(ds):
+    """Issue 18: a catalogue code (either case) and 'ETDZ' for the English ending find it."""
+    from parkdata.model.filters import Filters, apply_filters
+
+    for text in ("G111001", "g111001", "zj-etdz"):
+        assert list(apply_filters(ds, Filters(text=text)).parks["park_id"]) in (
+            ["g111001"],
+            ["zj-etdz"],
+        ), text
+    found = apply_filters(ds, Filters(text="Beijing ETDZ")).parks["park_id"]
+    assert list(found) == ["g111001"]  # Beijing Economic and Technological Development Zone
+    assert apply_filters(ds, Filters(text="G11100")).parks.empty  # a code matches whole

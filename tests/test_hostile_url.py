@@ -65,9 +65,11 @@ def test_hostile_query_renders_with_a_notice(name):
     assert at.title, "the page rendered"
     found = notices(at)
     assert any(all(w in n for w in words) for n in found), found
+    assert len(found) == 1  # one notice, however many parameters were bad
     for text in found:  # echoed values are escaped markdown and cut short
         assert "<script>" not in text
-        assert len(text) < 400
+        assert all(len(line) < 400 for line in text.split("\n"))
+        assert len(text.split("\n")) <= 5  # a heading, three, and how many more
 
 
 @pytest.mark.pages

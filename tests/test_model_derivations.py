@@ -227,3 +227,14 @@ def test_the_zone_itself_is_the_first_marked_row_of_its_comparison(ds, zh, en):
     assert shown["this_zone"].iloc[0] == "This zone" and shown["this_zone"].iloc[1:].isna().all()
     assert tables.peers_table(ds, got, zh)["this_zone"].iloc[0] == "本园区"
     assert "this_zone" not in tables.peers_table(ds, peers.peers(ds, "html-park"), en)
+
+
+def test_a_profile_lists_events_oldest_first_and_the_undated_last(ds):
+    from parkdata.data.dates import date_starts
+
+    for park_id in ds.parks["park_id"]:
+        events = profile.park_profile(ds, park_id).events
+        starts = date_starts(events["date"])
+        dated = starts.dropna()
+        assert dated.is_monotonic_increasing, park_id
+        assert starts.isna().to_numpy()[len(dated) :].all(), park_id  # the undated at the end

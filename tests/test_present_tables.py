@@ -303,7 +303,9 @@ def test_units_table_writes_factors_in_full(ds, zh, en):
     assert chinese["万元"] == "1 万元 = 0.0001 亿元"
     assert chinese["亩"] == "1 亩 = 0.00066667 平方公里"
     assert chinese["公顷"] == "1 公顷 = 0.01 平方公里"
-    assert chinese["亿元"] == "1 亿元 = 1 亿元"
+    assert (
+        chinese["亿元"] == "基准单位：同类数值都换算为此单位"
+    )  # the base, never "1 亿元 = 1 亿元"
     english = tables.units_table(ds, en).set_index("label")
     assert english.at["mu", "conversion"] == "1 mu = 0.00066667 km²"
     assert english.at["mu", "family"] == ds.vocab["unit_families"].label("area", "en")

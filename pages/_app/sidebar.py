@@ -30,12 +30,13 @@ def draw(handle: Handle, labels: Labels, n_shown: int, n_total: int) -> None:
     them), the count of parks shown, the as-of note and the link notices."""
     opts = loaders.filter_options(handle, tuple(state.value("provinces") or ()))  # type: ignore[arg-type]
     st.header(labels.t("filters"))
-    st.text_input(
-        labels.t("search"),
-        key=state.widget("text"),
-        help=labels.t("search_help"),
-        max_chars=flt.MAX_TEXT,
+    # no max_chars: a longer paste would be dropped by the browser without a word; the search
+    # uses the first MAX_TEXT characters and says so
+    typed = st.text_input(
+        labels.t("search"), key=state.widget("text"), help=labels.t("search_help")
     )
+    if len((typed or "").strip()) > flt.MAX_TEXT:
+        st.caption(labels.t("search_cut", n=flt.MAX_TEXT))
     for field, key, vocabulary in flt.CHOICES:
         options = list(opts[field])
         if field == "cities":  # a chosen city stays an option when its province is unticked
@@ -80,6 +81,17 @@ def draw(handle: Handle, labels: Labels, n_shown: int, n_total: int) -> None:
     st.caption(labels.t("n_parks_shown", n=f"{n_shown:,}", total=f"{n_total:,}"))
 
 
+NOTICES_SHOWN = 3  # a hostile link's notices: one box, the first few, then how many more
+
+
 def notices(labels: Labels) -> None:
-    for notice in state.notices():
-        st.warning(notice_text(notice, labels.lang), icon=":material/link_off:")
+    """What the link changed, in one notice (a link with nine bad parameters once filled the
+    first screen with nine boxes)."""
+    found = state.notices()
+    if not found:
+        return
+    lines = [f"- {notice_text(n, labels.lang)}" for n in found[:NOTICES_SHOWN]]
+    if len(found) > NOTICES_SHOWN:
+        lines.append(f"- {labels.t('notices_more', n=len(found) - NOTICES_SHOWN)}")
+    head = labels.t("notices_title", n=len(found))
+    st.warning("\n".join([head, *lines]), icon=":material/link_off:")

@@ -93,7 +93,7 @@ def _read(path: Path, columns: list[str]) -> list[dict[str, str]]:
 
 def load_suffixes(path: Path) -> list[Suffix]:
     """The suffix table, which must list longer suffixes first."""
-    rows = _read(path, ["suffix_zh", "short_zh", "name_en"])
+    rows = _read(path, ["suffix_zh", "short_zh", "name_en", "short_en"])
     suffixes = [Suffix(r["suffix_zh"], r["short_zh"], r["name_en"]) for r in rows]
     lengths = [len(s.suffix_zh) for s in suffixes]
     if lengths != sorted(lengths, reverse=True):

@@ -107,27 +107,61 @@ def name_suffixes(ds: Dataset) -> tuple[tuple[str, str], ...]:
     return tuple(zip(frame["suffix_zh"], frame["short_zh"], strict=True))
 
 
+CODE_COLUMNS = ("park_id", "catalog_code", "catalog_id")  # g441036, G441036 find the zone
+
+
+def english_suffixes(ds: Dataset) -> tuple[tuple[str, str], ...]:
+    """(English ending, its usual abbreviation) of the name_suffixes vocabulary where it gives
+    one (Economic and Technological Development Zone -> ETDZ), with '&' for 'and' too."""
+    if "name_suffixes" not in ds.vocab or "short_en" not in ds.vocab["name_suffixes"].frame:
+        return ()
+    frame = ds.vocab["name_suffixes"].frame
+    pairs = []
+    for long, short in zip(frame["name_en"], frame["short_en"], strict=True):
+        if isinstance(short, str) and short and isinstance(long, str):
+            pairs += [(long.casefold(), short.casefold())]
+            pairs += [(long.replace(" and ", " & ").casefold(), short.casefold())]
+    return tuple(pairs)
+
+
 def text_mask(ds: Dataset, text: str) -> pd.Series:
     """Parks whose Chinese, short, English or former (Chinese, short or English) name contains
     `text`, with the zone-type endings of both shortened alike (case-insensitive, traditional
-    characters accepted)."""
-    return name_mask(ds.parks, text, name_suffixes(ds))
+    characters accepted; English endings by their abbreviation: Zhanjiang ETDZ), or whose id or
+    catalogue code does (g441036, G441036)."""
+    return name_mask(ds.parks, text, name_suffixes(ds), english_suffixes(ds))
 
 
-def name_mask(parks: pd.DataFrame, text: str, suffixes: tuple[tuple[str, str], ...]) -> pd.Series:
+def name_mask(
+    parks: pd.DataFrame,
+    text: str,
+    suffixes: tuple[tuple[str, str], ...],
+    english: tuple[tuple[str, str], ...] = (),
+) -> pd.Series:
     """text_mask over a parks frame, with the name_suffixes pairs given."""
     needle = search_key(text, suffixes)
     if not needle:
         return pd.Series(True, index=parks.index)
     pattern, mapping = _shortener(suffixes)
+    en_pattern, en_mapping = _shortener(english)
+    needle_en = en_pattern.sub(lambda m: en_mapping[m.group(0)], text.strip().casefold())
     mask = pd.Series(False, index=parks.index)
     for col in NAME_COLUMNS:
         if col not in parks:
             continue
         hay = parks[col].astype("string").str.casefold()
-        if not col.startswith(("name_en", "former_names_en")):
+        if col.startswith(("name_en", "former_names_en")):
+            hay = hay.str.replace(en_pattern, lambda m: en_mapping[m.group(0)], regex=True)
+            found = hay.str.contains(needle_en, regex=False)
+        else:
             hay = hay.str.replace(pattern, lambda m: mapping[m.group(0)], regex=True)
-        mask |= hay.str.contains(needle, regex=False).fillna(False).astype(bool)
+            found = hay.str.contains(needle, regex=False)
+        mask |= found.fillna(False).astype(bool)
+    code = text.strip().casefold()
+    for col in CODE_COLUMNS:
+        if col in parks:
+            hay = parks[col].astype("string").str.casefold()
+            mask |= (hay == code).fillna(False).astype(bool)
     return mask
 
 

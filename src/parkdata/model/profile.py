@@ -9,6 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from parkdata.data.dataset import Dataset
+from parkdata.data.dates import date_starts
 from parkdata.data.schema import FACT_TABLES
 from parkdata.model import levels
 
@@ -57,9 +58,17 @@ def park_profile(ds: Dataset, park_id: str) -> Profile | None:
         changes=one.level_changes,
         indicators=one.indicators,
         industries=one.industries,
-        events=one.events,
+        events=_by_date(one.events),
         sources=ds.sources[ds.sources["source_id"].isin(cited)].reset_index(drop=True),
     )
+
+
+def _by_date(events: pd.DataFrame) -> pd.DataFrame:
+    """Events oldest first, by the start of their date at its precision (2017 before 2017-12);
+    undated ones last, in their file order."""
+    start = date_starts(events["date"])
+    order = start.sort_values(kind="stable", na_position="last").index
+    return events.loc[order].reset_index(drop=True)
 
 
 def source_counts(ds: Dataset) -> pd.DataFrame:

@@ -329,11 +329,14 @@ def official_counts_table(rows: pd.DataFrame, ds: Dataset, labels: Labels) -> pd
 
 
 def units_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
-    """Units with their family and factor written out in full: '1 万元 = 0.0001 亿元'."""
+    """Units with their family and factor written out in full: '1 万元 = 0.0001 亿元'; a base
+    unit says it is the base its family converts to (never '1 亿元 = 1 亿元')."""
     u = ds.units
     unit_labels = labels.options("units")
     factor = [
-        f"1 {unit_labels.get(unit, unit)} = {_plain(to_base)} {unit_labels.get(base, base)}"
+        labels.t("base_unit")
+        if unit == base
+        else f"1 {unit_labels.get(unit, unit)} = {_plain(to_base)} {unit_labels.get(base, base)}"
         for unit, base, to_base in zip(u["unit"], u["base_unit"], u["to_base"], strict=True)
     ]
     return pd.DataFrame(
