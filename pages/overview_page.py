@@ -32,6 +32,8 @@ if not ui.empty_state(len(ds.parks), lab):
     cols[3].caption(
         lab.t("m_area_known", scope=scope, n=f"{fig.n_area_known:,}", of=f"{fig.n_parks:,}")
     )
+    if run.filters.as_of:  # why areas thin out or vanish at an early date
+        cols[3].caption(lab.t("m_area_as_of", date=run.filters.as_of))
     cols[4].metric(lab.t("m_sources"), fig.n_sources, help=lab.t("m_sources_help"))
     if fig.newest_source:
         cols[4].caption(lab.t("m_newest_source", date=fig.newest_source))

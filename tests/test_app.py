@@ -159,7 +159,9 @@ def test_a_catalogue_id_in_a_link_opens_the_curated_park_it_is_merged_into():
 
 def test_unknown_park_in_url_gives_a_notice():
     at = open_page(park="nowhere")
-    assert texts(at, "warning") == ["链接已更正（1 处）：\n- 已忽略链接参数“园区”的无效值“nowhere”。"]
+    assert texts(at, "warning") == [
+        "链接已更正（1 处）：\n- 已忽略链接参数“园区”的无效值“nowhere”。"
+    ]
 
 
 def test_language_switch_keeps_filters_and_reaches_the_url_at_once():
@@ -186,3 +188,10 @@ def test_downloads_hold_exactly_the_filtered_rows(kind):
     assert meta["filters"] == "级别=省级" and meta["licence"] == "CC-BY-4.0"
     geo = json.loads(download(at, "dl_geojson"))
     assert sorted(f["id"] for f in geo["features"]) == ["cz-etdz", "linwu", "s449001"]
+
+
+def test_an_early_as_of_date_says_why_areas_are_missing():
+    at = open_page(lang="en", date="2000")
+    captions = texts(at, "caption")
+    assert any(c.startswith("As of 2000: facts dated later are left out") for c in captions)
+    assert not any("facts dated later" in c for c in texts(open_page(lang="en"), "caption"))

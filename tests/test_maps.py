@@ -494,3 +494,15 @@ def test_tooltip_type_is_named_at_the_zone_level(points_en):
         "Level: Provincial",
         "Type: Economic development zone",
     ]
+
+
+def test_tooltip_says_when_a_zone_became_provincial_and_national(ds, en, area):
+    """Issue 18: the map's tooltip carries the approval dates (first change to each level)."""
+    _LABELS["en"] = en
+    points = maps.park_points(
+        ds.parks, en, area, tables.leading_industries(ds, en), tables.approval_dates(ds, en)
+    ).set_index("park_id")
+    points.attrs["lang"] = "en"
+    assert "Provincial since 2006-08" in lines(points, "linwu")
+    changsha = [line for line in lines(points, "cs-hitech") if "since" in line]
+    assert changsha and changsha[0].startswith("National since")

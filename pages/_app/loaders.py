@@ -156,6 +156,7 @@ def map_deck(handle: Handle, f: Filters, lang: str, basemap: bool, selected: str
         lab,
         area_km2=area(handle, f),
         industries=tables.leading_industries(ds, lab),
+        approvals=tables.approval_dates(ds, lab),
         basemap=basemap,
         selected_park=selected,
     )

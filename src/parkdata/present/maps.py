@@ -56,7 +56,7 @@ OUTLINE = [110, 110, 110, 255]
 LABEL = [40, 40, 40, 255]
 SEAT_FILL = [255, 255, 255, 215]  # a ring: the point is a seat, not the park
 
-TOOLTIP_LINES = 9  # a title and up to eight lines of facts
+TOOLTIP_LINES = 10  # a title and up to nine lines of facts
 TOOLTIP_FIELDS = tuple(f"tt_{i}" for i in range(TOOLTIP_LINES))
 TOOLTIP_HTML = '<div style="font-weight:600">{tt_0}</div>' + "".join(
     f"<div>{{{name}}}</div>" for name in TOOLTIP_FIELDS[1:]
@@ -78,6 +78,7 @@ def tooltip_html(labels: Labels, scope: str | None) -> str:
         f"<div>{html.escape(scope)}{labels.colon}{{tt_6}}</div>" if scope else "<div>{tt_6}</div>"
     )
     lines.append(f"<div>{html.escape(labels.term('point'))}{labels.colon}{{tt_7}}</div>")
+    lines.append("<div>{tt_9}</div>")  # when it became provincial, national (where known)
     lines.append("<div>{tt_8}</div>")
     return "".join(lines)
 
@@ -131,6 +132,7 @@ def park_points(
     labels: Labels,
     area_km2: pd.Series | None = None,
     industries: pd.Series | None = None,
+    approvals: pd.Series | None = None,
 ) -> pd.DataFrame:
     # `area_km2.name` is the area's indicator code (approved_area, …): the tooltip names it.
     """One row per park with coordinates: park_id, name, lon, lat (spread where shared), level,
@@ -173,6 +175,9 @@ def park_points(
         for lv, here in zip(points["level"], points["at_park"], strict=True)
     ]
     lines = _tooltip_lines(mapped, points, labels, lead, group)
+    dates = mapped["park_id"].map(approvals if approvals is not None else {}).tolist()
+    for row, when in zip(lines, dates, strict=True):
+        row[9] = when if isinstance(when, str) else ""
     for i, name in enumerate(TOOLTIP_FIELDS):
         points[name] = [row[i] for row in lines]
     return points
@@ -476,6 +481,7 @@ def park_map(
     *,
     area_km2: pd.Series | None = None,
     industries: pd.Series | None = None,
+    approvals: pd.Series | None = None,
     basemap: bool = False,
     selected_park: str | None = None,
 ) -> pdk.Deck:
@@ -490,7 +496,7 @@ def park_map(
     else:
         scope = labels.code("indicator_types", area_km2.name) if area_km2 is not None else None
         template = tooltip_html(labels, scope)
-        points = park_points(mapped, labels, area_km2, industries)
+        points = park_points(mapped, labels, area_km2, industries, approvals)
         if len(points):
             layers.append(_points_layer("parks", points))
             chosen = points[points["park_id"] == selected_park]

@@ -84,6 +84,17 @@ def leading_industries(ds: Dataset, labels: Labels) -> pd.Series:
     return pd.Series({k: sep.join(v) for k, v in joined.items()}, dtype="string")
 
 
+def approval_dates(ds: Dataset, labels: Labels) -> pd.Series:
+    """park_id -> 'Provincial since 2006-08 · National since 2012-08' (the dates of its first
+    change to each level, as written; parks with none are absent): a tooltip's line."""
+    parts: dict[str, list[str]] = {}
+    for level, reached in reversed(lv.first_reached(ds).items()):
+        label = labels.column(f"first_{level}")
+        for park, date in zip(reached.index, reached["date"], strict=True):
+            parts.setdefault(park, []).append(f"{label} {date}")
+    return pd.Series({k: " · ".join(v) for k, v in parts.items()}, dtype="string")
+
+
 def parks_table(
     ds: Dataset,
     labels: Labels,
