@@ -29,6 +29,21 @@ if not ui.empty_state(n_parks, lab):
     else:
         st.caption(lab.t("approvals_per_year_note"))
         ui.plotly(fig.per_year, key="chart_per_year")
+    st.subheader(lab.t("upgrades_title"))
+    st.caption(lab.t("upgrades_note"))
+    if fig.upgrades is None:
+        st.info(lab.t("no_upgrades"))
+    else:
+        ui.plotly(fig.upgrades, key="chart_upgrades")
+        rows = loaders.table_frame(run.handle, run.filters, "upgrades", run.lang)
+        picked = ui.dataframe(
+            rows, lab, on_select="rerun", selection_mode="single-row", key="upgrades_rows"
+        )
+        chosen = picked.selection.rows if picked else []
+        if chosen:  # a row opens that zone's profile
+            ui.open_profile(str(rows["park_id"].iloc[chosen[0]]))
+        st.caption(lab.t("upgrades_open"))
+        ui.download_buttons(run.handle, run.filters, "upgrades", rows)
     st.subheader(lab.t("status_history"))
     st.caption(lab.t("timeline_help"))
     if fig.status is None:

@@ -58,7 +58,8 @@ def test_colours_and_grey_for_a_code_without_one(ds):
     levels = ds.vocab["levels"]
     assert levels.colour("national") == "#0072b2"
     assert levels.colour("galactic") == GREY
-    assert ds.vocab["zone_types"].colour("high_tech_zone") == GREY  # no colour column
+    assert ds.vocab["zone_types"].colour("high_tech_zone") == "#0072b2"
+    assert ds.vocab["statuses"].colour("no-such-status") == GREY
     assert set(levels.colours()) == set(levels.codes())
 
 

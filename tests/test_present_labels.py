@@ -36,7 +36,7 @@ def test_order_labels_and_colours_are_the_vocabularies(ds, zh, en):
             == ds.vocab["levels"].frame.set_index("level").at[code, "colour"]
         )
     assert zh.colour("levels", "no-such-level") == "#999999"  # grey for a code without one
-    assert zh.colour("zone_types", "high_tech_zone") == "#999999"  # a table without colours
+    assert zh.colour("zone_types", "high_tech_zone") == "#0072b2"  # the type's own colour
 
 
 def test_codes_keep_missing_missing_and_show_unknown_codes(zh, en):

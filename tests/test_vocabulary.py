@@ -22,6 +22,7 @@ NEW_TYPE = {
     "label_zh": "科学城",
     "label_en": "Science city",
     "order": 9,
+    "colour": "#117733",
     "development_zone": "true",
     "name_suffix_zh": "园区",
     "description_en": "A science city (test row).",

@@ -42,9 +42,10 @@ def column_config(frame: pd.DataFrame, labels: Labels) -> dict:
     return config
 
 
-def dataframe(frame: pd.DataFrame, labels: Labels, **kwargs) -> None:
-    """A table as every page shows one: readable headers, missing cells as a dash."""
-    st.dataframe(
+def dataframe(frame: pd.DataFrame, labels: Labels, **kwargs):
+    """A table as every page shows one: readable headers, missing cells as a dash (returns the
+    selection event where `on_select` asks for one)."""
+    return st.dataframe(
         frame,
         hide_index=True,
         column_config=column_config(frame, labels),

@@ -24,7 +24,16 @@ from parkdata.data.dataset import Dataset
 from parkdata.data.package import load_package
 from parkdata.data.problems import PackageError
 from parkdata.data.schema import DATA_DIR, read_descriptor
-from parkdata.model import compare, levels, official, overview, peers, profile, timeline
+from parkdata.model import (
+    compare,
+    levels,
+    official,
+    overview,
+    peers,
+    profile,
+    timeline,
+    upgrades,
+)
 from parkdata.model.filters import Filters, apply_filters, approval_year_range, options
 from parkdata.present import charts, exports, maps, tables
 from parkdata.present import overview as present_overview
@@ -311,6 +320,7 @@ class TimelineFigures:
     n_undated: int  # parks with a level but no dated approval
     n_history: int  # parks with a status history
     n_shown: int  # of them drawn on the status chart
+    upgrades: object | None = None  # provincial -> national per year and type
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -331,7 +341,11 @@ def timeline_figures(handle: Handle, f: Filters, lang: str) -> TimelineFigures:
             status.add_vline(x=str(f.as_of), line_dash="dot", line_color="#888")
     counts = levels.level_counts_over_time(ds)
     per_year = levels.approvals_per_year(ds)
+    ups = upgrades.per_year(upgrades.upgrades(ds))
     return TimelineFigures(
+        upgrades=None
+        if ups.empty
+        else charts.upgrades_chart(ups, lab, dict(lab.park_names(ds.parks))),
         status=status,
         trend=None if counts.empty else charts.level_counts_chart(counts, lab),
         per_year=None if per_year.empty else charts.approvals_per_year_chart(per_year, lab),

@@ -434,3 +434,36 @@ def approvals_per_year_chart(counts: pd.DataFrame, labels: Labels) -> go.Figure:
     fig.update_yaxes(title=labels.term("n_parks_axis"), rangemode="tozero")
     fig.update_xaxes(title=labels.term("year"), dtick=2)
     return _layout(fig, barmode="group", height=340)
+
+
+UPGRADE_NAMES_SHOWN = 8  # zone names listed in an upgrade bar's hover, then how many more
+
+
+def upgrades_chart(per_year: pd.DataFrame, labels: Labels, names: dict[str, str]) -> go.Figure:
+    """Upgrades from provincial to national per year (model.upgrades.per_year), stacked by zone
+    type in its colour; the hover names the zones (the first few, then how many more). A year
+    without an upgrade has no bar (the facts give none), never a drawn zero."""
+    fig = go.Figure()
+    sep = labels.t("list_sep")
+    for zone_type in [t for t in labels.order("zone_types") if t in set(per_year["zone_type"])]:
+        part = per_year[per_year["zone_type"] == zone_type]
+        name = labels.zone_type(zone_type, "national")
+        listed = []
+        for ids in part["park_ids"]:
+            shown = [names.get(i, i) for i in ids[:UPGRADE_NAMES_SHOWN]]
+            more = len(ids) - UPGRADE_NAMES_SHOWN
+            text = sep.join(html.escape(n) for n in shown)
+            listed.append(text + (html.escape(labels.t("and_more", n=more)) if more > 0 else ""))
+        fig.add_trace(
+            go.Bar(
+                name=name,
+                x=part["year"].astype(int).tolist(),
+                y=part["n"].astype(int).tolist(),
+                customdata=listed,
+                marker_color=labels.colour("zone_types", zone_type),
+                hovertemplate="%{x}: %{y}<br>%{customdata}<extra>" + html.escape(name) + "</extra>",
+            )
+        )
+    fig.update_yaxes(title=labels.term("n_upgrades_axis"), rangemode="tozero")
+    fig.update_xaxes(title=labels.term("year"), dtick=2)
+    return _layout(fig, barmode="stack", height=340)

@@ -14,7 +14,8 @@ import pandas as pd
 
 from parkdata.data.dataset import Dataset
 from parkdata.data.frames import isin
-from parkdata.model import compare
+from parkdata.data.schema import LEVEL_NATIONAL
+from parkdata.model import compare, upgrades
 from parkdata.model import levels as lv
 from parkdata.present.labels import Labels
 
@@ -224,6 +225,7 @@ def table(
     if kind == "parks":
         return parks_table(ds, labels, area, all_names)
     builders = {
+        "upgrades": upgrades_table,
         "indicators": indicators_table,
         "events": events_table,
         "industries": industries_table,
@@ -241,14 +243,28 @@ def labelled(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
     return frame.rename(columns=headers(frame, labels))
 
 
+def upgrades_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """The upgrades from provincial to national (model.upgrades), oldest first, as level
+    changes are shown (date, document, confidence, both sources and their words) with each
+    zone's province and type."""
+    out = level_changes_table(ds.replace(level_changes=upgrades.upgrade_rows(ds)), labels)
+    parks = ds.parks.set_index("park_id")
+    ids = out["park_id"]
+    national = pd.Series(LEVEL_NATIONAL, index=out.index, dtype="string")
+    out.insert(1, "province", ids.map(parks["province"]).astype("string"))
+    out.insert(2, "zone_type", labels.zone_types(ids.map(parks["zone_type"]), national))
+    out = out.drop(columns=["level_before", "level_after", "zone_type_after"])
+    return with_places(out, labels)
+
+
 def cited_sources(ds: Dataset, kind: str) -> pd.DataFrame:
     """The rows of ds.sources that the `kind` table's rows cite (in sources order)."""
     if kind == "parks":
         ids = set(ds.parks["level_source_id"].dropna()) | set(
             ds.parks["location_source_id"].dropna()
         )
-    elif kind == "level_changes":
-        lc = ds.level_changes
+    elif kind in ("level_changes", "upgrades"):
+        lc = ds.level_changes if kind == "level_changes" else upgrades.upgrade_rows(ds)
         ids = set(lc["source_id"].dropna()) | set(lc["corroborating_source_id"].dropna())
     else:
         ids = set(getattr(ds, kind)["source_id"].dropna())
