@@ -65,3 +65,6 @@ if not ui.empty_state(n_parks, lab):
         if targets["actual_value"].isna().all():
             st.caption(lab.t("targets_without_actuals"))
         ui.dataframe(targets, lab)
+st.subheader(lab.t("candidates_title"))
+st.caption(lab.t("candidates_note"))
+ui.candidates(run.handle, run.filters, run.lang)

@@ -59,3 +59,5 @@ else:
     st.subheader(lab.t("peers"))
     st.caption(lab.t("peers_help"))
     ui.peers(run.handle, park_id, run.lang)
+    if park.get("level") == "provincial":
+        ui.path_to_national(run.handle, park_id, run.lang)

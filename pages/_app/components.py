@@ -8,6 +8,7 @@ from functools import partial
 import pandas as pd
 import streamlit as st
 
+from parkdata.model import standing
 from parkdata.model.filters import Filters
 from parkdata.model.peers import next_level_up
 from parkdata.present import exports, maps, tables
@@ -167,7 +168,7 @@ def peers(handle: Handle, park_id: str, lang: str) -> None:
             f, lab, meta["title"], meta["licence"], cited, len(frame)
         )
         stem = f"parkdata_{lab.t('peers')}_{park_id}_{lab.code('zone_types', zone_type)}"
-        left, right, note = st.columns([1, 1, 2], vertical_alignment="center")
+        left, right, note = st.columns([2, 2, 3], vertical_alignment="center")
         left.download_button(
             lab.t("download_peers"),
             partial(exports.csv_bytes, shown, metadata),
@@ -187,6 +188,90 @@ def peers(handle: Handle, park_id: str, lang: str) -> None:
             key="dl_peers_xlsx",
         )
         note.caption(lab.t("peers_files"))
+
+
+UPGRADED_SINCE = (2018, 2021, 2010, 2000)  # the years a user compares upgrades from
+
+
+def path_to_national(handle: Handle, park_id: str, lang: str) -> None:
+    """A provincial zone's standing among its province's provincial zones of its type, then
+    the zones of its type upgraded since a chosen year (its province first)."""
+    lab = loaders.labels(handle, lang)
+    today = loaders._today()
+    st.subheader(lab.t("path_title"))
+    st.caption(lab.t("path_note"))
+    dataframe(loaders.standing_frame(handle, park_id, lang, today), lab)
+    since = st.selectbox(lab.t("upgraded_since"), UPGRADED_SINCE, key="upgraded_since")
+    frame = loaders.upgraded_frame(handle, park_id, int(since), lang, today)
+    if frame.empty:
+        st.caption(lab.t("upgraded_none"))
+    else:
+        dataframe(frame.drop(columns=["park_id"]), lab)
+
+
+def candidates(handle: Handle, f: Filters, lang: str) -> None:
+    """Provincial zones of a type in a province ordered by a criterion the user picks, every
+    criterion's value shown, with downloads."""
+    lab = loaders.labels(handle, lang)
+    ds = loaders.dataset(handle)
+    provinces = list(ds.vocab["provinces"].codes())
+    chosen = f.provinces[0] if len(f.provinces) == 1 else provinces[0]
+    left, middle, right = st.columns(3)
+    province = left.selectbox(
+        lab.t("candidates_province"),
+        provinces,
+        index=provinces.index(chosen) if chosen in provinces else 0,
+        format_func=lab.place,
+        key=f"candidates_province_{chosen}",
+    )
+    types = lab.options("zone_types")
+    zone_type = middle.selectbox(
+        lab.t("candidates_type"),
+        list(types),
+        index=list(types).index("economic_development_zone"),
+        format_func=types.get,
+        key="candidates_type",
+    )
+    criterion = right.selectbox(
+        lab.t("candidates_criterion"),
+        list(standing.CRITERIA),
+        format_func=lab.column,
+        key="candidates_criterion",
+    )
+    frame = loaders.candidates_frame(handle, province, zone_type, criterion, lang, loaders._today())
+    if frame.empty:
+        st.caption(lab.t("candidates_none"))
+        return
+    dataframe(frame.drop(columns=["park_id"]), lab)
+    meta = loaders.package_meta(handle)
+    cited = tables.cited_sources(
+        ds.replace(parks=ds.parks[ds.parks["park_id"].isin(frame["park_id"])]), "parks"
+    )
+    picked = Filters(provinces=(province,), zone_types=(zone_type,), levels=("provincial",))
+    metadata = exports.export_metadata(
+        picked, lab, meta["title"], meta["licence"], cited, len(frame)
+    )
+    shown = tables.labelled(frame, lab)
+    stem = f"parkdata_{lab.t('candidates_title')}_{lab.place(province)}_{types[zone_type]}"
+    one, two = st.columns(2)
+    one.download_button(
+        lab.t("download_candidates"),
+        partial(exports.csv_bytes, shown, metadata),
+        file_name=f"{stem}.csv",
+        mime="text/csv",
+        on_click="ignore",
+        icon=":material/download:",
+        key="dl_candidates_csv",
+    )
+    two.download_button(
+        lab.t("download_candidates_xlsx"),
+        partial(exports.xlsx_bytes, shown, metadata),
+        file_name=f"{stem}.xlsx",
+        mime=XLSX_MIME,
+        on_click="ignore",
+        icon=":material/download:",
+        key="dl_candidates_xlsx",
+    )
 
 
 def legend(parks: pd.DataFrame, labels: Labels) -> None:

@@ -31,6 +31,7 @@ from parkdata.model import (
     overview,
     peers,
     profile,
+    standing,
     timeline,
     upgrades,
 )
@@ -370,3 +371,30 @@ def peers_frame(handle: Handle, park_id: str, zone_type: str, lang: str) -> pd.D
 @st.cache_resource(show_spinner=False, max_entries=8)
 def source_counts(handle: Handle) -> pd.DataFrame:
     return profile.source_counts(dataset(handle))
+
+
+def _today() -> str:
+    return pd.Timestamp.today().date().isoformat()
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def standing_frame(handle: Handle, park_id: str, lang: str, today: str) -> pd.DataFrame:
+    ds = dataset(handle)
+    found = standing.standing(ds, park_id, pd.Timestamp(today))
+    return tables.standing_table(found, labels(handle, lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def upgraded_frame(handle: Handle, park_id: str, since: int, lang: str, today: str):
+    ds = dataset(handle)
+    found = standing.upgraded_since(ds, park_id, since, pd.Timestamp(today))
+    return tables.upgraded_table(found, ds, labels(handle, lang))
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def candidates_frame(
+    handle: Handle, province: str, zone_type: str, criterion: str, lang: str, today: str
+) -> pd.DataFrame:
+    ds = dataset(handle)
+    found = standing.candidates(ds, province, zone_type, criterion, pd.Timestamp(today))
+    return tables.candidates_table(found, ds, labels(handle, lang))

@@ -404,3 +404,70 @@ def peers_table(ds: Dataset, peers: pd.DataFrame, labels: Labels) -> pd.DataFram
         mark = pd.Series(labels.t("this_zone"), index=peers.index, dtype="string")
         frame.insert(0, "this_zone", mark.where(peers["is_self"].to_numpy()))
     return frame.pipe(with_places, labels)
+
+
+def _sector_labels(codes: pd.Series, labels: Labels) -> pd.Series:
+    """'agri_food、equipment' -> '农副食品、装备制造' / 'Agriculture and food, Equipment'."""
+    sep = ", " if labels.lang == "en" else "、"
+    return codes.map(
+        lambda text: sep.join(labels.code("sectors", c) for c in str(text).split("、")),
+        na_action="ignore",
+    ).astype("string")
+
+
+def standing_table(frame: pd.DataFrame, labels: Labels) -> pd.DataFrame:
+    """model.standing.standing labelled: criterion, value, rank 'k of n', percentile."""
+    rank = [
+        labels.t("rank_of", k=int(k), n=int(n)) if pd.notna(k) else labels.term("no_data")
+        for k, n in zip(frame["rank"], frame["n_with_value"], strict=True)
+    ]
+    return pd.DataFrame(
+        {
+            "criterion": [labels.column(c) for c in frame["criterion"]],
+            "value": frame["value"].astype("Float64"),
+            "rank": pd.Series(rank, dtype="string"),
+            "percentile": frame["percentile"].astype("Int64"),
+        }
+    )
+
+
+def upgraded_table(frame: pd.DataFrame, ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """model.standing.upgraded_since labelled: zone, province, upgraded, area, years
+    provincial before the upgrade, leading sectors."""
+    names = labels.park_names(ds.parks)
+    out = pd.DataFrame(
+        {
+            "name": frame["park_id"].map(names).astype("string"),
+            "province": frame["province"].astype("string"),
+            "upgraded": frame["upgraded"].astype("string"),
+            "approved_area_km2": frame["approved_area_km2"].astype("Float64"),
+            "years_provincial": frame["years_provincial"].astype("Int64"),
+            "sectors": _sector_labels(frame["sectors"], labels),
+            "park_id": frame["park_id"],
+        }
+    )
+    return with_places(out, labels)
+
+
+def candidates_table(frame: pd.DataFrame, ds: Dataset, labels: Labels) -> pd.DataFrame:
+    """model.standing.candidates labelled: rank on the chosen criterion ('k of n'), zone, city,
+    every criterion's value, the sectors, and the percentile."""
+    names = labels.park_names(ds.parks)
+    parks = ds.parks.set_index("park_id")
+    out = pd.DataFrame(
+        {
+            "rank": frame["rank"].astype("Int64"),
+            "name": frame["park_id"].map(names).astype("string"),
+            "city": frame["park_id"].map(parks["city"]).astype("string"),
+            "approved_area_km2": frame["approved_area_km2"].astype("Float64"),
+            "first_provincial": frame["provincial_since"].astype("string"),
+            "years_provincial": frame["years_provincial"].astype("Int64"),
+            "sector_match": frame["sector_match"].astype("Int64"),
+            "n_sectors": frame["n_sectors"].astype("Int64"),
+            "sectors": _sector_labels(frame["sectors"], labels),
+            "percentile": frame["percentile"].astype("Int64"),
+            "n_with_value": frame["n_with_value"].astype("Int64"),
+            "park_id": frame["park_id"],
+        }
+    )
+    return with_places(out, labels)
