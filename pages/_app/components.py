@@ -158,36 +158,47 @@ def peers(handle: Handle, park_id: str, lang: str) -> None:
         shown_part = pd.concat([frame[mine], others])  # the type is the one chosen above
         dataframe(shown_part.drop(columns=["level", "zone_type", "park_id"]), lab)
     if (~mine).any():
-        shown = tables.labelled(frame, lab)
-        cited = tables.cited_sources(
-            ds.replace(parks=ds.parks[ds.parks["park_id"].isin(frame["park_id"])]), "parks"
-        )
-        meta = loaders.package_meta(handle)
         f = Filters(provinces=(str(park["province"]),), zone_types=(zone_type,))
-        metadata = exports.export_metadata(
-            f, lab, meta["title"], meta["licence"], cited, len(frame)
-        )
         stem = f"parkdata_{lab.t('peers')}_{park_id}_{lab.code('zone_types', zone_type)}"
-        left, right, note = st.columns([2, 2, 3], vertical_alignment="center")
-        left.download_button(
-            lab.t("download_peers"),
-            partial(exports.csv_bytes, shown, metadata),
-            file_name=f"{stem}.csv",
-            mime="text/csv",
+        note = lab.t("peers_files")
+        zone_list_downloads(handle, lab, frame, f, stem, "peers", note)
+
+
+def zone_list_downloads(
+    handle: Handle,
+    lab: Labels,
+    frame: pd.DataFrame,
+    f: Filters,
+    stem: str,
+    name: str,
+    note: str | None = None,
+) -> None:
+    """CSV and xlsx of a list of zones (peers, candidates): the rows shown with their labelled
+    headers and the metadata of every download (the sources the zones' levels and places
+    cite, the filters that chose them); bytes made on click. Labels download_<name>[_xlsx]."""
+    ds = loaders.dataset(handle)
+    cited = tables.cited_sources(
+        ds.replace(parks=ds.parks[ds.parks["park_id"].isin(frame["park_id"])]), "parks"
+    )
+    meta = loaders.package_meta(handle)
+    metadata = exports.export_metadata(f, lab, meta["title"], meta["licence"], cited, len(frame))
+    shown = tables.labelled(frame, lab)
+    left, right, rest = st.columns([2, 2, 3], vertical_alignment="center")
+    for column, ext, maker, mime, suffix in (
+        (left, "csv", exports.csv_bytes, "text/csv", ""),
+        (right, "xlsx", exports.xlsx_bytes, XLSX_MIME, "_xlsx"),
+    ):
+        column.download_button(
+            lab.t(f"download_{name}{suffix}"),
+            partial(maker, shown, metadata),
+            file_name=f"{stem}.{ext}",
+            mime=mime,
             on_click="ignore",
             icon=":material/download:",
-            key="dl_peers_csv",
+            key=f"dl_{name}_{ext}",
         )
-        right.download_button(
-            lab.t("download_peers_xlsx"),
-            partial(exports.xlsx_bytes, shown, metadata),
-            file_name=f"{stem}.xlsx",
-            mime=XLSX_MIME,
-            on_click="ignore",
-            icon=":material/download:",
-            key="dl_peers_xlsx",
-        )
-        note.caption(lab.t("peers_files"))
+    if note:
+        rest.caption(note)
 
 
 UPGRADED_SINCE = (2018, 2021, 2010, 2000)  # the years a user compares upgrades from
@@ -243,35 +254,9 @@ def candidates(handle: Handle, f: Filters, lang: str) -> None:
         st.caption(lab.t("candidates_none"))
         return
     dataframe(frame.drop(columns=["park_id"]), lab)
-    meta = loaders.package_meta(handle)
-    cited = tables.cited_sources(
-        ds.replace(parks=ds.parks[ds.parks["park_id"].isin(frame["park_id"])]), "parks"
-    )
     picked = Filters(provinces=(province,), zone_types=(zone_type,), levels=("provincial",))
-    metadata = exports.export_metadata(
-        picked, lab, meta["title"], meta["licence"], cited, len(frame)
-    )
-    shown = tables.labelled(frame, lab)
     stem = f"parkdata_{lab.t('candidates_title')}_{lab.place(province)}_{types[zone_type]}"
-    one, two = st.columns(2)
-    one.download_button(
-        lab.t("download_candidates"),
-        partial(exports.csv_bytes, shown, metadata),
-        file_name=f"{stem}.csv",
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
-        key="dl_candidates_csv",
-    )
-    two.download_button(
-        lab.t("download_candidates_xlsx"),
-        partial(exports.xlsx_bytes, shown, metadata),
-        file_name=f"{stem}.xlsx",
-        mime=XLSX_MIME,
-        on_click="ignore",
-        icon=":material/download:",
-        key="dl_candidates_xlsx",
-    )
+    zone_list_downloads(handle, lab, frame, picked, stem, "candidates")
 
 
 def legend(parks: pd.DataFrame, labels: Labels) -> None:
