@@ -18,6 +18,7 @@ from parkdata.data import rules
 from parkdata.data.dataset import read_frames, read_parts
 from parkdata.data.schema import DATA_DIR
 from parkdata.data.validation import validate_package
+from parkdata.data.zones import write_zones
 
 ARTICLES = DATA_DIR.parent.parent / "shared" / "articles"
 
@@ -44,6 +45,7 @@ def trimmed(tmp_path_factory) -> Path:
     changes = pd.read_csv(target / "level_changes.csv", **read)
     changes = changes[changes["park_id"].isin(zones)]
     changes.to_csv(target / "level_changes.csv", index=False, lineterminator="\n")
+    write_zones(target)  # the merged table of the trimmed layers (validated with them)
     return target
 
 

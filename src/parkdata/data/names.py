@@ -90,7 +90,10 @@ def name_defects(parks: pd.DataFrame, endings: set[str]) -> dict[str, pd.Series]
         "stray": parks["name_en"].map(stray).astype(bool),
         "landscape": pd.Series(
             [
-                landscape_left_in_pinyin(zh, en, list(pl))
+                # only a name with 岛 or 湾 can leave one in pinyin (most have neither)
+                isinstance(zh, str)
+                and any(c in zh for c in LANDSCAPE)
+                and landscape_left_in_pinyin(zh, en, list(pl))
                 for zh, en, pl in zip(
                     parks["name_zh"],
                     parks["name_en"],
