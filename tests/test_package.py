@@ -409,3 +409,29 @@ def test_extract_recalls_the_amounts_and_dates_of_the_dataset(curated):
     article (value+unit, and date), with data/ and without it. Run with -s for the figures."""
     assert _print_recall("with data/", recall_by_article(curated, DATA_DIR)) >= RECALL_FLOOR
     assert _print_recall("article only", recall_by_article(curated, None)) >= RECALL_FLOOR
+
+
+def test_a_verdict_reused_is_the_verdict_a_full_validation_gives(tmp_path):
+    """check_schema reuses a resource's verdict while its bytes, its descriptor and the bytes of
+    the resources its foreign keys reference are unchanged: a change to any of them is seen."""
+    import json
+
+    from parkdata.data.validation import check_schema
+    from parkdata.testing.fixtures import write_fixture
+
+    pkg = write_fixture(tmp_path / "pkg")
+    assert check_schema(pkg) == [] and check_schema(pkg) == []  # the second from the cache
+    provinces = pkg / "vocab" / "provinces.csv"
+    kept = [line for line in provinces.read_text(encoding="utf-8").splitlines()
+            if not line.startswith("湖南省,")]  # fmt: skip
+    original = provinces.read_text(encoding="utf-8")
+    provinces.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    found = {(p.file, p.column) for p in check_schema(pkg)}
+    assert ("parks.csv", "province") in found  # parks.csv unchanged, its reference is not
+    provinces.write_text(original, encoding="utf-8")
+    assert check_schema(pkg) == []
+    schema = pkg / "schemas" / "parks.json"
+    described = json.loads(schema.read_text(encoding="utf-8"))
+    next(f for f in described["fields"] if f["name"] == "lat")["constraints"] = {"maximum": 0}
+    schema.write_text(json.dumps(described, ensure_ascii=False), encoding="utf-8")
+    assert ("parks.csv", "lat") in {(p.file, p.column) for p in check_schema(pkg)}
