@@ -61,4 +61,6 @@ if loaded.problems:  # a newer package did not load: this one is still served
 sidebar.notices(labels)
 page.run()
 state.commit()
+# and last: what the page itself set (another park's own peer type) reaches the URL this run
+state.write_url(filters, page.url_path or DEFAULT.path)
 components.footer(handle, labels)

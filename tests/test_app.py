@@ -195,3 +195,13 @@ def test_an_early_as_of_date_says_why_areas_are_missing():
     captions = texts(at, "caption")
     assert any(c.startswith("As of 2000: facts dated later are left out") for c in captions)
     assert not any("facts dated later" in c for c in texts(open_page(lang="en"), "caption"))
+
+
+def test_switching_parks_writes_the_new_parks_peer_type_to_the_url():
+    """Issue 18: after another park is picked, the link says that park's own peer type, as
+    the page shows it (it kept the previous park's)."""
+    at = open_page("profile", lang="en", park="linwu", peer_type="industrial_park")
+    assert at.query_params["peer_type"] == "industrial_park"
+    at.selectbox(key=state._widget_key("park", "en")).set_value("cz-etdz").run()
+    assert at.query_params["park"] == "cz-etdz"
+    assert at.query_params["peer_type"] == "economic_development_zone"
