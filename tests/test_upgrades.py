@@ -87,3 +87,21 @@ def test_the_timeline_shows_upgrades_with_their_rows(lang, monkeypatch):
     assert len(rows) == len(
         upgrades.upgrades(apply_filters(load_package(DATA_DIR), Filters(provinces=("湖南省",))))
     )
+
+
+def test_an_approval_two_sources_state_says_so_on_both_rows(real):
+    """Issue 18: 长沙高新区's 1991-03 approval, from the catalogue and an article, was listed
+    twice with nothing saying so; each row now names the other source."""
+    from parkdata.model import levels
+
+    lc = real.level_changes[real.level_changes["park_id"] == "changsha_htz"]
+    same = levels.restated_by(lc)
+    assert dict(zip(lc["change_id"], same, strict=True)) == {
+        "changsha_htz-c02": ("g432033-c01",),
+        "changsha_htz-l01": (),  # a listing restates nothing
+        "g432033-c01": ("changsha_htz-c02",),
+    }
+    en = Labels(real.vocab, "en")
+    frame = tables.table(apply_filters(real, Filters(text="长沙高新")), "level_changes", en)
+    approvals = frame[frame["date"] == "1991-03"]
+    assert len(approvals) == 2 and approvals["also_stated_by"].notna().all()

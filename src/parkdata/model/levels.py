@@ -91,6 +91,29 @@ def ordered_changes(ds: Dataset) -> pd.DataFrame:
     return lc.drop(columns="effective")
 
 
+def restated_by(changes: pd.DataFrame) -> pd.Series:
+    """For each change (same index), the change_ids of the other rows that state the same
+    change of the same zone from another source: the same level after, dates that agree at the
+    coarser precision (1991-03 and 1991-03-12; 2000 and 2000-02), neither a listing. The
+    catalogue and an article dating one approval are one fact from two sources, never two."""
+    out = pd.Series([()] * len(changes), index=changes.index, dtype=object)
+    rows = changes[(changes["change"] != ch.LISTED) & changes["date"].notna()]
+    for _, group in rows.groupby(["park_id", "level_after"], sort=False):
+        if len(group) < 2:
+            continue
+        items = list(zip(group.index, group["date"].astype(str), group["source_id"], strict=True))
+        for index, date, source in items:
+            same = tuple(
+                str(group.at[other, "change_id"])
+                for other, when, from_ in items
+                if other != index
+                and from_ != source
+                and (when.startswith(date) or date.startswith(when))
+            )
+            out.at[index] = same
+    return out
+
+
 def first_approval_year(ds: Dataset) -> pd.Series:
     """park_id -> year of its first dated change to a conferred level (parks without one are
     absent)."""

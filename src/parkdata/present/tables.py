@@ -192,6 +192,17 @@ def level_changes_table(ds: Dataset, labels: Labels) -> pd.DataFrame:
     out["document"] = labels.glossed(f["document"]).to_numpy()
     out["description"] = f["description_en" if labels.lang == "en" else "description_zh"].to_numpy()
     out["confidence"] = labels.codes("change_confidences", f["confidence"]).to_numpy()
+    # one change two sources state (the catalogue and an article): each row names the other
+    same = lv.restated_by(f)
+    cited = citations(ds.sources, labels.lang)
+    by_id = f.set_index("change_id")["source_id"]
+    out["also_stated_by"] = pd.Series(
+        [
+            " / ".join(str(cited.get(by_id.get(c), c)) for c in ids) if ids else pd.NA
+            for ids in same
+        ],
+        dtype="string",
+    ).to_numpy()
     out = _fact_end(out, f, ds, labels.lang)
     with_citation(out, f["corroborating_source_id"], ds, prefix="corroborating_", lang=labels.lang)
     out["corroborating_evidence"] = f["corroborating_evidence"]
