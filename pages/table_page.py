@@ -27,5 +27,5 @@ elif frame.empty:
     st.info(lab.t("empty_table", what=kinds[kind]))
 else:
     st.caption(lab.t("rows", n=f"{len(frame):,}"))
-    ui.dataframe(frame, lab)
+    ui.dataframe(frame, lab, key=f"table_{kind}")  # a new grid per kind: no scroll carried over
     ui.download_buttons(run.handle, run.filters, kind, frame)
