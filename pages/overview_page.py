@@ -1,7 +1,6 @@
 """Overview: how many zones of each level per province, their approved area, how current the
 data is, the latest dated events and the upcoming targets, and a map."""
 
-import pandas as pd
 import streamlit as st
 
 from pages._app import components as ui
@@ -37,7 +36,7 @@ if not ui.empty_state(len(ds.parks), lab):
     cols[4].metric(lab.t("m_sources"), fig.n_sources, help=lab.t("m_sources_help"))
     if fig.newest_source:
         cols[4].caption(lab.t("m_newest_source", date=fig.newest_source))
-    today = pd.Timestamp.today().date().isoformat()
+    today = loaders.today()
     counts, changes, past, upcoming = loaders.overview_tables(
         run.handle, run.filters, run.lang, today
     )

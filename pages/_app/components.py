@@ -208,7 +208,7 @@ def path_to_national(handle: Handle, park_id: str, lang: str) -> None:
     """A provincial zone's standing among its province's provincial zones of its type, then
     the zones of its type upgraded since a chosen year (its province first)."""
     lab = loaders.labels(handle, lang)
-    today = loaders._today()
+    today = loaders.today()
     st.subheader(lab.t("path_title"))
     st.caption(lab.t("path_note"))
     dataframe(loaders.standing_frame(handle, park_id, lang, today), lab)
@@ -249,7 +249,7 @@ def candidates(handle: Handle, f: Filters, lang: str) -> None:
         format_func=lab.column,
         key="candidates_criterion",
     )
-    frame = loaders.candidates_frame(handle, province, zone_type, criterion, lang, loaders._today())
+    frame = loaders.candidates_frame(handle, province, zone_type, criterion, lang, loaders.today())
     if frame.empty:
         st.caption(lab.t("candidates_none"))
         return

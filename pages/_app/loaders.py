@@ -373,7 +373,8 @@ def source_counts(handle: Handle) -> pd.DataFrame:
     return profile.source_counts(dataset(handle))
 
 
-def _today() -> str:
+def today() -> str:
+    """Today (ISO): the date years are counted to, and a cache key that moves with it."""
     return pd.Timestamp.today().date().isoformat()
 
 

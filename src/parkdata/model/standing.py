@@ -64,14 +64,9 @@ def national_sectors(ds: Dataset, province: str, zone_type: str) -> set[str]:
     return found
 
 
-def candidates(
-    ds: Dataset, province: str, zone_type: str, criterion: str, on: pd.Timestamp
-) -> pd.DataFrame:
-    """The provincial zones of `zone_type` in `province`, ahead first by `criterion` (one of
-    CRITERIA; zones without a value last, in name order), with every criterion's value: park_id,
-    approved_area_km2, provincial_since, years_provincial, sector_match (how many of its
-    leading sectors the province's national zones of the type also lead in), n_sectors, and
-    rank / n_with_value / percentile on `criterion` (100 = ahead of every other)."""
+def _criteria(ds: Dataset, province: str, zone_type: str, on: pd.Timestamp) -> pd.DataFrame:
+    """Every criterion's value of the provincial zones of `zone_type` in `province` (index
+    park_id), with name_zh to order ties."""
     parks = ds.parks
     mine = parks[
         (parks["province"] == province)
@@ -85,17 +80,36 @@ def candidates(
         [len(s & target) if s and target else pd.NA for s in out["sectors"]], dtype="Int64"
     )
     out["sectors"] = ["、".join(sorted(s)) if s else pd.NA for s in out["sectors"]]
-    out = out.astype({"sectors": "string"})
-    value = out[criterion].astype("Float64")
-    rank = value.rank(ascending=not CRITERIA[criterion], method="min").astype("Int64")
+    out["name_zh"] = mine.set_index("park_id")["name_zh"]
+    return out.astype({"sectors": "string"})
+
+
+def _ranked(table: pd.DataFrame, criterion: str) -> pd.DataFrame:
+    """`table` with rank / n_with_value / percentile on `criterion` (100 = ahead of every
+    other with a value), ahead first, zones without a value last in name order."""
+    value = table[criterion].astype("Float64")
     n = int(value.notna().sum())
-    out["rank"] = rank
-    out["n_with_value"] = n
-    below = value.map(lambda v: (value < v).sum() if pd.notna(v) else pd.NA)
-    out["percentile"] = (below.astype("Float64") / max(n - 1, 1) * 100).round(0).astype("Int64")
-    out = out.assign(_missing=value.isna(), _name=mine.set_index("park_id")["name_zh"])
-    out = out.sort_values(["_missing", "rank", "_name"], kind="stable")
-    return out.drop(columns=["_missing", "_name"]).reset_index()
+    ahead_first = not CRITERIA[criterion]
+    below = value.rank(ascending=True, method="min") - 1  # zones with a smaller value
+    out = table.assign(
+        rank=value.rank(ascending=ahead_first, method="min").astype("Int64"),
+        n_with_value=n,
+        percentile=(below / max(n - 1, 1) * 100).round(0).astype("Int64"),
+        _missing=value.isna(),
+    )
+    out = out.sort_values(["_missing", "rank", "name_zh"], kind="stable")
+    return out.drop(columns=["_missing", "name_zh"]).reset_index()
+
+
+def candidates(
+    ds: Dataset, province: str, zone_type: str, criterion: str, on: pd.Timestamp
+) -> pd.DataFrame:
+    """The provincial zones of `zone_type` in `province`, ahead first by `criterion` (one of
+    CRITERIA; zones without a value last, in name order), with every criterion's value: park_id,
+    approved_area_km2, provincial_since, years_provincial, sector_match (how many of its
+    leading sectors the province's national zones of the type also lead in), n_sectors, and
+    rank / n_with_value / percentile on `criterion` (100 = ahead of every other)."""
+    return _ranked(_criteria(ds, province, zone_type, on), criterion)
 
 
 def standing(ds: Dataset, park_id: str, on: pd.Timestamp) -> pd.DataFrame:
@@ -106,19 +120,13 @@ def standing(ds: Dataset, park_id: str, on: pd.Timestamp) -> pd.DataFrame:
     if rows.empty or rows.iloc[0]["level"] != LEVEL_PROVINCIAL:
         return pd.DataFrame(columns=["criterion", "value", "rank", "n_with_value", "percentile"])
     park = rows.iloc[0]
+    table = _criteria(ds, park["province"], park["zone_type"], on)  # once, ranked per criterion
     out = []
     for criterion in CRITERIA:
-        table = candidates(ds, park["province"], park["zone_type"], criterion, on)
-        me = table[table["park_id"] == park_id].iloc[0]
-        out.append(
-            {
-                "criterion": criterion,
-                "value": me[criterion],
-                "rank": me["rank"],
-                "n_with_value": me["n_with_value"],
-                "percentile": me["percentile"],
-            }
-        )
+        ranked = _ranked(table, criterion)
+        me = ranked[ranked["park_id"] == park_id].iloc[0]
+        shown = {key: me[key] for key in ("rank", "n_with_value", "percentile")}
+        out.append({"criterion": criterion, "value": me[criterion], **shown})
     return pd.DataFrame(out)
 
 
